@@ -9,6 +9,8 @@ public struct FHIRDecoder: Sendable {
     public var maximumSize: Int = 8 * 1024 * 1024
     /// The deepest nesting of elements accepted.
     public var maximumDepth: Int = 100
+    /// Whether Bundle entries must keep the fullUrl and reference rules (see ``BundleEntryRules``).
+    public var checksBundleEntries = true
 
     public init() {}
 
@@ -18,7 +20,15 @@ public struct FHIRDecoder: Sendable {
     ///   - format: the wire format; detected from the first significant byte when `nil`.
     public func decode(_ bytes: [UInt8], format: FHIRFormat? = nil) throws(FHIRDecodingError) -> Resource {
         let node = try parse(bytes, format: format)
-        return try Resource(rootNode: node.node, format: node.format)
+        let resource = try Resource(rootNode: node.node, format: node.format)
+        if checksBundleEntries, case .bundle(let bundle) = resource {
+            do {
+                try BundleEntryRules.check(bundle)
+            } catch {
+                throw error.prefixed(with: "Bundle")
+            }
+        }
+        return resource
     }
 
     /// Decodes a resource of a known type.
