@@ -30,6 +30,10 @@ extension FHIRStringPrimitive {
             throw FHIRDecodingError(.wrongType, "a \(typeName) must be a JSON string")
         }
         guard !string.isEmpty else { throw FHIRDecodingError(.empty, "a \(typeName) must not be empty") }
+        // R4 datatypes: strings "SHALL NOT contain Unicode character points below 32, except for u0009, u000D and u000A".
+        if string.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw FHIRDecodingError(.invalidValue, "a \(typeName) must not contain control characters")
+        }
         guard isValid(string) else {
             throw FHIRDecodingError(.invalidValue, "'\(string.prefix(80))' is not a valid \(typeName)")
         }

@@ -58,7 +58,8 @@ extension Primitive: FHIRNodeCodable where Kind: FHIRPrimitiveCoding {
     }
 
     func node(named name: String) -> FHIRNode {
-        var node = FHIRNode(name: name, value: value.map(Kind.scalar(for:)))
+        // Flagged as primitive so that an element with extensions but no value is still written as `_name` in JSON.
+        var node = FHIRNode(name: name, value: value.map(Kind.scalar(for:)), origin: .primitive)
         if let id { node.children.append(id.node(named: "id")) }
         for item in self.extension { node.children.append(item.node(named: "extension").asArrayItem()) }
         return node
