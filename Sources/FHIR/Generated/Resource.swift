@@ -16,6 +16,9 @@ public indirect enum Resource: Sendable, Hashable {
     case consent(Consent)
     case coverage(Coverage)
     case device(Device)
+    case deviceRequest(DeviceRequest)
+    case invoice(Invoice)
+    case list(List)
     case medication(Medication)
     case medicationDispense(MedicationDispense)
     case medicationRequest(MedicationRequest)
@@ -48,6 +51,9 @@ public indirect enum Resource: Sendable, Hashable {
         case .consent: Consent.resourceType
         case .coverage: Coverage.resourceType
         case .device: Device.resourceType
+        case .deviceRequest: DeviceRequest.resourceType
+        case .invoice: Invoice.resourceType
+        case .list: List.resourceType
         case .medication: Medication.resourceType
         case .medicationDispense: MedicationDispense.resourceType
         case .medicationRequest: MedicationRequest.resourceType
@@ -82,6 +88,9 @@ public indirect enum Resource: Sendable, Hashable {
         case .consent(let resource): resource
         case .coverage(let resource): resource
         case .device(let resource): resource
+        case .deviceRequest(let resource): resource
+        case .invoice(let resource): resource
+        case .list(let resource): resource
         case .medication(let resource): resource
         case .medicationDispense(let resource): resource
         case .medicationRequest(let resource): resource
@@ -116,6 +125,9 @@ public indirect enum Resource: Sendable, Hashable {
         case "Consent": self = .consent(try Consent(node: node, format: format))
         case "Coverage": self = .coverage(try Coverage(node: node, format: format))
         case "Device": self = .device(try Device(node: node, format: format))
+        case "DeviceRequest": self = .deviceRequest(try DeviceRequest(node: node, format: format))
+        case "Invoice": self = .invoice(try Invoice(node: node, format: format))
+        case "List": self = .list(try List(node: node, format: format))
         case "Medication": self = .medication(try Medication(node: node, format: format))
         case "MedicationDispense": self = .medicationDispense(try MedicationDispense(node: node, format: format))
         case "MedicationRequest": self = .medicationRequest(try MedicationRequest(node: node, format: format))
@@ -153,6 +165,9 @@ public indirect enum Resource: Sendable, Hashable {
         case .consent(let resource): resource.node(named: name)
         case .coverage(let resource): resource.node(named: name)
         case .device(let resource): resource.node(named: name)
+        case .deviceRequest(let resource): resource.node(named: name)
+        case .invoice(let resource): resource.node(named: name)
+        case .list(let resource): resource.node(named: name)
         case .medication(let resource): resource.node(named: name)
         case .medicationDispense(let resource): resource.node(named: name)
         case .medicationRequest(let resource): resource.node(named: name)
@@ -216,6 +231,18 @@ extension Coverage {
 
 extension Device {
     public var asResource: Resource { .device(self) }
+}
+
+extension DeviceRequest {
+    public var asResource: Resource { .deviceRequest(self) }
+}
+
+extension Invoice {
+    public var asResource: Resource { .invoice(self) }
+}
+
+extension List {
+    public var asResource: Resource { .list(self) }
 }
 
 extension Medication {

@@ -3,17 +3,23 @@
 /// The rules a Bundle's entries must keep beyond the element structure: how `fullUrl` identifies each entry and
 /// how references between entries of a document resolve.
 ///
-/// - R4 `Bundle.entry.fullUrl`: an absolute URL that "SHALL NOT disagree with the id in the resource"; a
-///   version-specific fullUrl is not allowed (bdl-8).
-/// - E-Rezept (API documentation erp_fhir_infos, warnings 253 and 254): the id in `fullUrl` equals
-///   `Resource.id`, and `fullUrl` is either `urn:uuid:<uuid>` or a RESTful URL `…/<Type>/<id>`.
-/// - R4 bundle reference resolution (http://hl7.org/fhir/R4/bundle.html#references): in a `document`, every
-///   reference resolves to an entry; a relative reference resolves only against an entry whose fullUrl is
-///   RESTful, so `Patient/123` next to `urn:uuid:` fullUrls does not resolve (the "mixed reference" error).
+/// - R4 `Bundle.entry.fullUrl`: an absolute URL; "if the fullUrl is not a urn:uuid, the URL shall be
+///   version-independent URL consistent with the Resource.id" (bdl-8 forbids `_history`).
+/// - E-Rezept (API documentation erp_fhir_infos, warnings 253 and 254, announced to become errors): the id in
+///   `fullUrl` agrees with `Resource.id`, and `fullUrl` has a valid form (`urn:uuid:` or an http(s) URL).
+///   The live Fachdienst itself sends `urn:uuid:` fullUrls with other ids (the receipt's Device has id `1`),
+///   so, as in R4, only URL fullUrls are compared with the id; and it sends search results whose URL has no
+///   type segment, so a type segment is compared only when there is one.
+/// - R4 bundle reference resolution (http://hl7.org/fhir/R4/bundle.html#references): a relative reference
+///   resolves only against an entry whose fullUrl is a URL, so in a `document`, which must be self-contained,
+///   `Patient/123` inside an entry with a `urn:uuid:` fullUrl can never resolve (the "mixed reference" error).
+///   A relative reference from an entry with a URL fullUrl, or an absolute one, may name a resource on a
+///   server, so it is not checked here.
+/// - The live Fachdienst's own ChargeItem example uses `urn:uuid:<uuid>-1`, so a `urn:uuid:` fullUrl is
+///   accepted with any id text; the form is checked strictly only for URLs.
 enum BundleEntryRules {
     /// Checks a bundle and, recursively, the bundles among its entries.
     static func check(_ bundle: Bundle) throws(FHIRDecodingError) {
-        var fullUrls: Set<String> = []
         for (index, entry) in bundle.entry.enumerated() {
             let entryPath = "entry[\(index)]"
             if let resource = entry.resource, case .bundle(let inner) = resource {
@@ -24,17 +30,16 @@ enum BundleEntryRules {
                 }
             }
             guard let fullUrl = entry.fullUrl?.value else { continue }
-            fullUrls.insert(fullUrl)
             guard let identity = EntryIdentity(fullUrl: fullUrl) else {
                 throw FHIRDecodingError(
                     .invalidValue,
-                    "fullUrl '\(fullUrl.prefix(120))' is neither urn:uuid:<uuid> nor a RESTful URL [base]/<Type>/<id>",
+                    "fullUrl '\(fullUrl.prefix(120))' is neither urn:uuid:<uuid> nor an http(s) URL ending in the resource id",
                     path: "\(entryPath).fullUrl"
                 )
             }
-            guard let resource = entry.resource else { continue }
+            guard let resource = entry.resource, let expectedID = identity.id else { continue }
             let id = resource.base.id?.value
-            guard id == identity.id, identity.resourceType.map({ $0 == resource.resourceType }) ?? true else {
+            guard id == expectedID, identity.resourceType.map({ $0 == resource.resourceType }) ?? true else {
                 throw FHIRDecodingError(
                     .invalidValue,
                     "fullUrl '\(fullUrl.prefix(120))' disagrees with the resource (\(resource.resourceType) id '\(id ?? "none")')",
@@ -43,24 +48,22 @@ enum BundleEntryRules {
             }
         }
         if bundle.type.value == "document" {
-            try checkReferencesResolve(in: bundle, fullUrls: fullUrls)
+            try checkReferencesResolve(in: bundle)
         }
     }
 
-    private static func checkReferencesResolve(in bundle: Bundle, fullUrls: Set<String>) throws(FHIRDecodingError) {
+    private static func checkReferencesResolve(in bundle: Bundle) throws(FHIRDecodingError) {
         for (index, entry) in bundle.entry.enumerated() {
             guard let resource = entry.resource else { continue }
-            let base = entry.fullUrl?.value.flatMap(EntryIdentity.init(fullUrl:))?.restfulBase
+            guard let fullUrl = entry.fullUrl?.value, fullUrl.hasPrefix("urn:") else { continue }
             var unresolved: String?
             visitReferences(in: resource.rootNode()) { reference in
-                guard unresolved == nil, !reference.hasPrefix("#") else { return }
-                let absolute = EntryIdentity.isAbsolute(reference) ? reference : base.map { $0 + reference }
-                if absolute.map({ !fullUrls.contains($0) }) ?? true { unresolved = reference }
+                if unresolved == nil, !reference.hasPrefix("#"), !EntryIdentity.isAbsolute(reference) { unresolved = reference }
             }
             if let unresolved {
                 throw FHIRDecodingError(
                     .invalidValue,
-                    "reference '\(unresolved.prefix(120))' does not resolve to an entry of the document",
+                    "relative reference '\(unresolved.prefix(120))' in an entry with a urn fullUrl cannot resolve in a document",
                     path: "entry[\(index)].resource.\(resource.resourceType)"
                 )
             }
@@ -82,29 +85,31 @@ enum BundleEntryRules {
 
 /// What a `fullUrl` says about its entry.
 struct EntryIdentity {
-    /// The id the resource must have.
-    let id: String
+    /// The id the resource must have; `nil` for `urn:uuid:`, which R4 does not tie to the id.
+    let id: String?
     /// The resource type a RESTful URL names.
     let resourceType: String?
-    /// For a RESTful URL, the base to resolve relative references against (ends with `/`).
+    /// For a RESTful URL `[base]/<Type>/<id>`, the base to resolve relative references against (ends with `/`).
     let restfulBase: String?
 
     init?(fullUrl: String) {
         if fullUrl.hasPrefix("urn:uuid:") {
-            guard FHIRUUID.isValid(fullUrl) else { return nil }
-            id = String(fullUrl.dropFirst("urn:uuid:".count))
-            resourceType = nil
-            restfulBase = nil
+            guard fullUrl.count > "urn:uuid:".count, FHIRURI.isValid(fullUrl) else { return nil }
+            (id, resourceType, restfulBase) = (nil, nil, nil)
             return
         }
         guard fullUrl.hasPrefix("http://") || fullUrl.hasPrefix("https://") else { return nil }
         let segments = fullUrl.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count >= 5, let type = segments.dropLast().last, let first = type.first, first.isUppercase,
-            let id = segments.last, FHIRID.isValid(String(id)), !segments.contains("_history")
-        else { return nil }
+        guard segments.count >= 4, let id = segments.last, FHIRID.isValid(String(id)), !segments.contains("_history") else {
+            return nil
+        }
         self.id = String(id)
-        resourceType = String(type)
-        restfulBase = segments.dropLast(2).joined(separator: "/") + "/"
+        if segments.count >= 5, let type = segments.dropLast().last, type.first?.isUppercase == true {
+            resourceType = String(type)
+            restfulBase = segments.dropLast(2).joined(separator: "/") + "/"
+        } else {
+            (resourceType, restfulBase) = (nil, nil)
+        }
     }
 
     static func isAbsolute(_ reference: String) -> Bool {

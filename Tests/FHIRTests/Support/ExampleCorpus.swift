@@ -27,7 +27,9 @@ enum ExampleCorpus {
     }
 
     private static func files() throws -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+        guard FileManager.default.fileExists(atPath: root.path),
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return enumerator.compactMap { $0 as? URL }
