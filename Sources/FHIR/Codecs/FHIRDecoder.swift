@@ -11,6 +11,8 @@ public struct FHIRDecoder: Sendable {
     public var maximumDepth: Int = 100
     /// Whether Bundle entries must keep the fullUrl and reference rules (see ``BundleEntryRules``).
     public var checksBundleEntries = true
+    /// Whether the document and every Bundle entry must carry `Resource.id` (see ``ResourceIDRule``).
+    public var requiresResourceIDs = false
 
     public init() {}
 
@@ -27,6 +29,9 @@ public struct FHIRDecoder: Sendable {
             } catch {
                 throw error.prefixed(with: "Bundle")
             }
+        }
+        if requiresResourceIDs {
+            try ResourceIDRule.check(resource)
         }
         return resource
     }

@@ -9,13 +9,16 @@ enum LibXML2 {
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
 
-    /// Parser options. Deliberately absent: `NOENT` (entity substitution), `DTDLOAD`/`DTDATTR`/`DTDVALID` (anything
-    /// from a DTD) and `HUGE` (lifting the parser's size and depth limits). Documents are UTF-8 whatever their XML
-    /// declaration says, as FHIR requires.
+    /// Parser options. Deliberately absent: `NOENT` (entity substitution) and `DTDLOAD`/`DTDATTR`/`DTDVALID`
+    /// (anything from a DTD). `HUGE` lifts libxml2's 10 MB limit on a single value (a large `Binary.data`): the
+    /// decoder bounds the document size and the element depth itself, and DTDs, the source of expansion attacks,
+    /// are rejected before libxml2 sees the bytes. Documents are UTF-8 whatever their XML declaration says, as
+    /// FHIR requires.
     private static let options = Int32(
         bitPattern:
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_HUGE.rawValue
     )
 
     /// `xmlInitParser` is not safe to race with the first parse on another thread; a lazy static runs it once.
@@ -143,15 +146,15 @@ final class XMLErrorSink {
 
     /// The recorded error as a decoding error: libxml2's own limits become too deep or too large, the rest syntax.
     ///
-    /// Without `XML_PARSE_HUGE`, which the reader never sets, libxml2 stops at 256 levels of elements and refuses a
-    /// single token (an attribute value, a text node, a name) of about 10,000,000 bytes.
+    /// With `XML_PARSE_HUGE` libxml2 still stops at 2,048 levels of elements (the tree builder's own limit comes
+    /// first) and at 1 GB for a single token; both are reported as such rather than as syntax errors.
     func error(path: String, fallback: String) -> FHIRDecodingError {
         guard let message else { return FHIRDecodingError(.syntax, fallback, path: path) }
         if message.contains("Excessive depth") {
-            return FHIRDecodingError(.tooDeep, "line \(line): the document nests deeper than libxml2's limit of 256 elements", path: path)
+            return FHIRDecodingError(.tooDeep, "line \(line): the document nests deeper than libxml2 allows", path: path)
         }
         if message.contains("Huge input lookup") || message.contains("length too long") || message.contains("huge text node") {
-            return FHIRDecodingError(.tooLarge, "line \(line): a value exceeds libxml2's limit of 10,000,000 bytes (\(message))", path: path)
+            return FHIRDecodingError(.tooLarge, "line \(line): a value exceeds libxml2's size limit (\(message))", path: path)
         }
         return FHIRDecodingError(.syntax, "line \(line): \(message)", path: path)
     }

@@ -56,28 +56,33 @@ enum BundleEntryRules {
         for (index, entry) in bundle.entry.enumerated() {
             guard let resource = entry.resource else { continue }
             guard let fullUrl = entry.fullUrl?.value, fullUrl.hasPrefix("urn:") else { continue }
-            var unresolved: String?
-            visitReferences(in: resource.rootNode()) { reference in
-                if unresolved == nil, !reference.hasPrefix("#"), !EntryIdentity.isAbsolute(reference) { unresolved = reference }
+            var unresolved: (reference: String, path: String)?
+            visitReferences(in: resource.rootNode(), path: resource.resourceType) { reference, path in
+                if unresolved == nil, !reference.hasPrefix("#"), !EntryIdentity.isAbsolute(reference) { unresolved = (reference, path) }
             }
             if let unresolved {
                 throw FHIRDecodingError(
                     .invalidValue,
-                    "relative reference '\(unresolved.prefix(120))' in an entry with a urn fullUrl cannot resolve in a document",
-                    path: "entry[\(index)].resource.\(resource.resourceType)"
+                    "relative reference '\(unresolved.reference.prefix(120))' in an entry with a urn fullUrl cannot resolve in a document",
+                    path: "entry[\(index)].resource.\(unresolved.path)"
                 )
             }
         }
     }
 
-    /// Calls `body` with the value of every `Reference.reference` below `node`, contained resources excluded.
-    private static func visitReferences(in node: FHIRNode, _ body: (String) -> Void) {
+    /// Calls `body` with the value and path of every `Reference.reference` below `node`, contained resources
+    /// excluded.
+    private static func visitReferences(in node: FHIRNode, path: String, _ body: (String, String) -> Void) {
         let isExpression = node.children.contains { $0.name == "language" } && node.children.contains { $0.name == "expression" }
+        var counts: [String: Int] = [:]
         for child in node.children where child.resourceType == nil {
+            let index = counts[child.name, default: 0]
+            counts[child.name] = index + 1
+            let childPath = path + "." + child.name + (child.origin.contains(.arrayItem) ? "[\(index)]" : "")
             if child.name == "reference", !isExpression, case .string(let reference) = child.value {
-                body(reference)
+                body(reference, childPath)
             } else {
-                visitReferences(in: child, body)
+                visitReferences(in: child, path: childPath, body)
             }
         }
     }

@@ -81,7 +81,11 @@ struct ElementReader {
         case .xml:
             // FHIR XML: elements appear in the order of the definition; attributes have no order.
             guard !child.origin.contains(.attribute) else { return }
-            if order < lastOrder || (order == lastOrder && child.name != lastName) {
+            if order == lastOrder && child.name != lastName {
+                // Two names at one position are two types of one choice element (`valueString`, `valueCode`).
+                throw FHIRDecodingError(.duplicate, "only one type of a choice element may appear").prefixed(with: child.name)
+            }
+            if order < lastOrder {
                 throw FHIRDecodingError(.order, "element is out of the order the definition gives").prefixed(with: child.name)
             }
             if order == lastOrder && !repeats {

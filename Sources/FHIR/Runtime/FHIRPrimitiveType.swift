@@ -10,6 +10,17 @@ public protocol FHIRPrimitiveType: Sendable {
     static var typeName: String { get }
 }
 
+extension FHIRPrimitiveType {
+    /// The JSON value kind that carries the type, for messages.
+    static var jsonKind: String {
+        switch Value.self {
+        case is Bool.Type: "boolean"
+        case is Int32.Type, is DecimalValue.Type: "number"
+        default: "string"
+        }
+    }
+}
+
 /// How a primitive type reads and writes its values; every ``FHIRPrimitiveType`` of the module conforms.
 protocol FHIRPrimitiveCoding: FHIRPrimitiveType {
     /// Decodes and validates a value as the wire format carried it.

@@ -39,6 +39,9 @@ extension Primitive: FHIRNodeCodable where Kind: FHIRPrimitiveCoding {
         }
         if let scalar = node.value {
             value = try Kind.decode(scalar, format: format)
+        } else if format == .json && !node.origin.contains(.primitive) {
+            // FHIR JSON carries a primitive's id and extensions in `_name`; an object under `name` is the wrong kind.
+            throw FHIRDecodingError(.wrongType, "a \(Kind.typeName) must be a JSON \(Kind.jsonKind), not an object")
         } else {
             value = nil
         }
