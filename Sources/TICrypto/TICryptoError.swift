@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The one error type of `TICrypto`.
+///
+/// Modelled on swift-certificates' `CertificateError`: a stable, extensible ``Code`` that callers match on, a human
+/// ``reason`` for logs (never for clients), and the source location that raised it. Two errors are equal when their
+/// codes are equal, so tests and callers can write `#expect(throws: TICryptoError(.invalidKey))`.
+public struct TICryptoError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable error code. New codes may be added in any release; do not switch over them exhaustively.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let rawValue: String
+
+        private init(_ rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// A key is malformed, out of range, or its public point is not on the curve.
+        public static let invalidKey = Code("invalidKey")
+        /// A signature is malformed (not strict DER, wrong length, or a component too large).
+        public static let invalidSignature = Code("invalidSignature")
+        /// A PEM, DER or PKCS#12 document could not be decoded.
+        public static let invalidEncoding = Code("invalidEncoding")
+        /// A key is on a different curve than the type that was asked for, or on an unnamed custom curve.
+        public static let unsupportedCurve = Code("unsupportedCurve")
+        /// A key is not an elliptic-curve key at all (RSA, Ed25519, …).
+        public static let unsupportedAlgorithm = Code("unsupportedAlgorithm")
+        /// Authenticated decryption failed: wrong key, or the ciphertext or tag was altered.
+        public static let decryptionFailed = Code("decryptionFailed")
+        /// A ciphertext is structurally invalid, for example too short to hold the header and tag.
+        public static let invalidCiphertext = Code("invalidCiphertext")
+        /// A message carries a protocol version this implementation does not speak.
+        public static let unsupportedVersion = Code("unsupportedVersion")
+        /// A caller-supplied parameter has the wrong size or form (IV, digest, symmetric key).
+        public static let invalidParameter = Code("invalidParameter")
+        /// The password of a PKCS#12 container is wrong (its MAC does not verify).
+        public static let invalidPassword = Code("invalidPassword")
+        /// OpenSSL failed in a way that is not attributable to the input (for example memory exhaustion).
+        public static let openSSL = Code("openSSL")
+
+        /// The code's stable name.
+        public var description: String { self.rawValue }
+    }
+
+    /// What went wrong, in machine-readable form.
+    public var code: Code
+    /// What went wrong, for humans and logs; may include OpenSSL's error-queue text. Do not show to clients.
+    public var reason: String
+    /// The source file that raised the error.
+    public var file: String
+    /// The source line that raised the error.
+    public var line: UInt
+
+    /// Creates an error.
+    /// - Parameters:
+    ///   - code: The stable code.
+    ///   - reason: A human explanation.
+    public init(_ code: Code, reason: String = "", file: String = #fileID, line: UInt = #line) {
+        self.code = code
+        self.reason = reason
+        self.file = file
+        self.line = line
+    }
+
+    /// Equality on ``code`` only.
+    public static func == (lhs: TICryptoError, rhs: TICryptoError) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    /// Hashes ``code`` only, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.code)
+    }
+
+    /// `TICryptoError.<code>: <reason> (<file>:<line>)`.
+    public var description: String {
+        "TICryptoError.\(self.code): \(self.reason) (\(self.file):\(self.line))"
+    }
+}
