@@ -25,7 +25,9 @@ struct FHIRPackage {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        tar.arguments = ["tar", "-xzf", FHIRPackage.root.appendingPathComponent(folder).appendingPathComponent("package.tgz").path, "-C", scratch.path]
+        tar.arguments = [
+            "tar", "-xzf", FHIRPackage.root.appendingPathComponent(folder).appendingPathComponent("package.tgz").path, "-C", scratch.path,
+        ]
         try tar.run()
         tar.waitUntilExit()
         guard tar.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile) }
