@@ -17,6 +17,8 @@ struct FHIRCheckCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
     var quiet = false
 
+    @OptionGroup var decoding: DecoderOptions
+
     @Argument(help: ArgumentHelp("The FHIR documents (JSON or XML); - reads standard input.", valueName: "file"))
     var files: [String]
 
@@ -24,7 +26,7 @@ struct FHIRCheckCommand: ParsableCommand {
         var failed = 0
         for path in files {
             let input = InputFile(path: path)
-            switch Self.check(input) {
+            switch Self.check(input, decoder: decoding.decoder) {
             case .passed(let resourceType, let format):
                 if !quiet {
                     print("OK  \(input.displayName)  (\(resourceType), \(format.rawValue))")
@@ -47,15 +49,15 @@ struct FHIRCheckCommand: ParsableCommand {
     }
 
     /// Reads and decodes one document.
-    static func check(_ input: InputFile) -> Outcome {
+    static func check(_ input: InputFile, decoder: FHIRDecoder) -> Outcome {
         do {
             let bytes = try input.read()
             guard let format = FHIRFormat.detect(bytes) else {
                 // Let the decoder name the problem (byte order mark, or neither JSON nor XML).
-                _ = try FHIRDecoder().decode(bytes)
+                _ = try decoder.decode(bytes)
                 return .failed(reason: "the document is neither JSON nor XML")
             }
-            let resource = try FHIRDecoder().decode(bytes, format: format)
+            let resource = try decoder.decode(bytes, format: format)
             return .passed(resourceType: resource.resourceType, format: format)
         } catch {
             return .failed(reason: "\(error)")

@@ -38,6 +38,8 @@ struct FHIRConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    @OptionGroup var decoding: DecoderOptions
+
     @Argument(help: ArgumentHelp("The FHIR document, or - for standard input.", valueName: "file"))
     var file: String
 
@@ -53,7 +55,7 @@ struct FHIRConvertCommand: ParsableCommand {
         }
         let sourceFormat = FHIRFormat.detect(bytes)
         do {
-            resource = try FHIRDecoder().decode(bytes, format: sourceFormat)
+            resource = try decoding.decoder.decode(bytes, format: sourceFormat)
         } catch {
             StandardStreams.writeError("\(input.displayName): \(error)")
             throw ExitCode.failure
