@@ -34,6 +34,25 @@ public struct TICryptoError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidParameter = Code("invalidParameter")
         /// The password of a PKCS#12 container is wrong (its MAC does not verify).
         public static let invalidPassword = Code("invalidPassword")
+        /// A CMS (RFC 5652) document is malformed: not BER/DER, not SignedData, or a signed attribute is broken.
+        public static let invalidCMS = Code("invalidCMS")
+        /// A well-formed CMS document uses a feature this implementation does not handle (detached content, several
+        /// signers, no signed attributes, signer certificate not included).
+        public static let unsupportedCMS = Code("unsupportedCMS")
+        /// A JOSE compact serialization or one of its parts is malformed: wrong number of segments, invalid base64url, a
+        /// header that is not a JSON object or lacks a required member, or a part of the wrong size (RFC 7515, RFC 7516).
+        public static let malformedJOSE = Code("malformedJOSE")
+        /// A JWS with `alg: none` (an unsecured JWS, RFC 7515 §3.6, RFC 7518 §3.6); it is never accepted.
+        public static let unsecuredJWS = Code("unsecuredJWS")
+        /// A JOSE `alg` or `enc` value this implementation does not implement, or a `zip` it does not support.
+        public static let unsupportedJOSEAlgorithm = Code("unsupportedJOSEAlgorithm")
+        /// A JOSE `alg` that is implemented but does not fit the key or the operation (for example `ES256` verified with a
+        /// brainpoolP256r1 key, or `dir` opened as `ECDH-ES`): refused to prevent algorithm confusion.
+        public static let joseAlgorithmMismatch = Code("joseAlgorithmMismatch")
+        /// A JOSE header lists extensions in `crit` (RFC 7515 §4.1.11), none of which this implementation understands.
+        public static let unsupportedCriticalHeader = Code("unsupportedCriticalHeader")
+        /// A well-formed signature that does not verify with the given key.
+        public static let signatureVerificationFailed = Code("signatureVerificationFailed")
         /// OpenSSL failed in a way that is not attributable to the input (for example memory exhaustion).
         public static let openSSL = Code("openSSL")
 
