@@ -70,4 +70,14 @@ static inline int COpenSSL_EVP_PKEY_PUBLIC_KEY(void) {
     return EVP_PKEY_PUBLIC_KEY;
 }
 
+/// `sk_CMS_SignerInfo_num` is a type-safe stack macro.
+static inline int COpenSSL_sk_CMS_SignerInfo_num(const STACK_OF(CMS_SignerInfo) *stack) {
+    return sk_CMS_SignerInfo_num(stack);
+}
+
+/// `sk_CMS_SignerInfo_value` is a type-safe stack macro; the stack keeps ownership.
+static inline CMS_SignerInfo *COpenSSL_sk_CMS_SignerInfo_value(const STACK_OF(CMS_SignerInfo) *stack, int index) {
+    return sk_CMS_SignerInfo_value(stack, index);
+}
+
 #endif
