@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+// SPDX-License-Identifier: Apache-2.0
+//
+// Performance benchmarks of the FHIR codecs, kept apart from the main package so that building and testing the
+// project never resolves the benchmark dependencies. Run from this folder:
+//
+//     swift package --allow-writing-to-package-directory benchmark
+//
+// See docs/benchmarks.md for the results and how they were taken.
+import PackageDescription
+
+/// SwiftPM names a path dependency after its folder, so the project's package is known by the name of the folder the
+/// repository is checked out in (`main` here), not by its manifest name.
+let projectPackage = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "main").lowercased()
+
+let package = Package(
+    name: "FHIRBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        // The MallocInterposer trait alone: the default traits add the Linux runtime interposer, which is not needed here.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "FHIRCodecBenchmarks",
+            dependencies: [
+                .product(name: "FHIR", package: projectPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/FHIRCodecBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        )
+    ]
+)
