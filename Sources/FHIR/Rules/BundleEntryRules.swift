@@ -92,28 +92,29 @@ enum BundleEntryRules {
 struct EntryIdentity {
     /// The id the resource must have; `nil` for `urn:uuid:`, which R4 does not tie to the id.
     let id: String?
-    /// The resource type a RESTful URL names.
+    /// The resource type a URL names in its second-to-last segment, if it names one.
     let resourceType: String?
-    /// For a RESTful URL `[base]/<Type>/<id>`, the base to resolve relative references against (ends with `/`).
-    let restfulBase: String?
 
     init?(fullUrl: String) {
         if fullUrl.hasPrefix("urn:uuid:") {
-            guard fullUrl.count > "urn:uuid:".count, FHIRURI.isValid(fullUrl) else { return nil }
-            (id, resourceType, restfulBase) = (nil, nil, nil)
+            guard fullUrl.utf8.count > "urn:uuid:".utf8.count, FHIRURI.isValid(fullUrl) else { return nil }
+            (id, resourceType) = (nil, nil)
             return
         }
-        guard fullUrl.hasPrefix("http://") || fullUrl.hasPrefix("https://") else { return nil }
-        let segments = fullUrl.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count >= 4, let id = segments.last, FHIRID.isValid(String(id)), !segments.contains("_history") else {
-            return nil
-        }
-        self.id = String(id)
-        if segments.count >= 5, let type = segments.dropLast().last, type.first?.isUppercase == true {
-            resourceType = String(type)
-            restfulBase = segments.dropLast(2).joined(separator: "/") + "/"
+        guard fullUrl.hasPrefix("http://") || fullUrl.hasPrefix("https://"), FHIRURI.isValid(fullUrl) else { return nil }
+        // `scheme://authority/…/<Type>/<id>`: the last segment is the id, the one before it may name the type.
+        let path = fullUrl.utf8.drop { $0 != UInt8(ascii: ":") }.dropFirst(3)
+        let segments = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard segments.count >= 2, let last = segments.last, !segments.contains(where: { $0.elementsEqual("_history".utf8) })
+        else { return nil }
+        let id = String(decoding: last, as: UTF8.self)
+        guard FHIRID.isValid(id) else { return nil }
+        self.id = id
+        let type = segments.count >= 3 ? segments[segments.count - 2] : nil
+        if let type, let first = type.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) {
+            resourceType = String(decoding: type, as: UTF8.self)
         } else {
-            (resourceType, restfulBase) = (nil, nil)
+            resourceType = nil
         }
     }
 
