@@ -79,8 +79,8 @@ extension Address: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "use": try reader.single(&use, child, order: 2, codes: Self.useCodes)
-            case "type": try reader.single(&type, child, order: 3, codes: Self.typeCodes)
+            case "use": try reader.single(&use, child, order: 2, codes: RequiredValueSets.addressUse)
+            case "type": try reader.single(&type, child, order: 3, codes: RequiredValueSets.addressType)
             case "text": try reader.single(&text, child, order: 4)
             case "line": try reader.repeated(&line, child, order: 5)
             case "city": try reader.single(&city, child, order: 6)
@@ -124,26 +124,4 @@ extension Address: FHIRNodeCodable {
         if let value = self.period { children.append(value.node(named: "period")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/address-use.
-    static let useCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/address-use",
-        codes: [
-            "billing",
-            "home",
-            "old",
-            "temp",
-            "work",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/address-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/address-type",
-        codes: [
-            "both",
-            "physical",
-            "postal",
-        ]
-    )
 }

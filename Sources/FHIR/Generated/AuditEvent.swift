@@ -345,10 +345,10 @@ extension AuditEvent: FHIRNodeCodable {
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "type": try reader.single(&type, child, order: 8)
             case "subtype": try reader.repeated(&subtype, child, order: 9)
-            case "action": try reader.single(&action, child, order: 10, codes: Self.actionCodes)
+            case "action": try reader.single(&action, child, order: 10, codes: RequiredValueSets.auditEventAction)
             case "period": try reader.single(&period, child, order: 11)
             case "recorded": try reader.single(&recorded, child, order: 12)
-            case "outcome": try reader.single(&outcome, child, order: 13, codes: Self.outcomeCodes)
+            case "outcome": try reader.single(&outcome, child, order: 13, codes: RequiredValueSets.auditEventOutcome)
             case "outcomeDesc": try reader.single(&outcomeDesc, child, order: 14)
             case "purposeOfEvent": try reader.repeated(&purposeOfEvent, child, order: 15)
             case "agent": try reader.repeated(&agent, child, order: 16)
@@ -404,29 +404,6 @@ extension AuditEvent: FHIRNodeCodable {
         for item in self.entity { children.append(item.node(named: "entity").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/audit-event-action.
-    static let actionCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/audit-event-action",
-        codes: [
-            "C",
-            "D",
-            "E",
-            "R",
-            "U",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/audit-event-outcome.
-    static let outcomeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/audit-event-outcome",
-        codes: [
-            "0",
-            "12",
-            "4",
-            "8",
-        ]
-    )
 }
 
 extension AuditEvent.Agent: FHIRNodeCodable {
@@ -519,7 +496,7 @@ extension AuditEvent.Agent.Network: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "address": try reader.single(&address, child, order: 3)
-            case "type": try reader.single(&type, child, order: 4, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 4, codes: RequiredValueSets.networkType)
             default: throw reader.unknown(child)
             }
         }
@@ -541,18 +518,6 @@ extension AuditEvent.Agent.Network: FHIRNodeCodable {
         if let value = self.type { children.append(value.node(named: "type")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/network-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/network-type",
-        codes: [
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-        ]
-    )
 }
 
 extension AuditEvent.Source: FHIRNodeCodable {

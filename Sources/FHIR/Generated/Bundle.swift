@@ -263,7 +263,7 @@ extension Bundle: FHIRNodeCodable {
             case "implicitRules": try reader.single(&implicitRules, child, order: 2)
             case "language": try reader.single(&language, child, order: 3)
             case "identifier": try reader.single(&identifier, child, order: 4)
-            case "type": try reader.single(&type, child, order: 5, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 5, codes: RequiredValueSets.bundleType)
             case "timestamp": try reader.single(&timestamp, child, order: 6)
             case "total": try reader.single(&total, child, order: 7)
             case "link": try reader.repeated(&link, child, order: 8)
@@ -302,22 +302,6 @@ extension Bundle: FHIRNodeCodable {
         if let value = self.signature { children.append(value.node(named: "signature")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/bundle-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/bundle-type",
-        codes: [
-            "batch",
-            "batch-response",
-            "collection",
-            "document",
-            "history",
-            "message",
-            "searchset",
-            "transaction",
-            "transaction-response",
-        ]
-    )
 }
 
 extension Bundle.Link: FHIRNodeCodable {
@@ -428,7 +412,7 @@ extension Bundle.Entry.Search: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "mode": try reader.single(&mode, child, order: 3, codes: Self.modeCodes)
+            case "mode": try reader.single(&mode, child, order: 3, codes: RequiredValueSets.searchEntryMode)
             case "score": try reader.single(&score, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -451,16 +435,6 @@ extension Bundle.Entry.Search: FHIRNodeCodable {
         if let value = self.score { children.append(value.node(named: "score")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/search-entry-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/search-entry-mode",
-        codes: [
-            "include",
-            "match",
-            "outcome",
-        ]
-    )
 }
 
 extension Bundle.Entry.Request: FHIRNodeCodable {
@@ -481,7 +455,7 @@ extension Bundle.Entry.Request: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "method": try reader.single(&method, child, order: 3, codes: Self.methodCodes)
+            case "method": try reader.single(&method, child, order: 3, codes: RequiredValueSets.httpVerb)
             case "url": try reader.single(&url, child, order: 4)
             case "ifNoneMatch": try reader.single(&ifNoneMatch, child, order: 5)
             case "ifModifiedSince": try reader.single(&ifModifiedSince, child, order: 6)
@@ -516,19 +490,6 @@ extension Bundle.Entry.Request: FHIRNodeCodable {
         if let value = self.ifNoneExist { children.append(value.node(named: "ifNoneExist")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/http-verb.
-    static let methodCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/http-verb",
-        codes: [
-            "DELETE",
-            "GET",
-            "HEAD",
-            "PATCH",
-            "POST",
-            "PUT",
-        ]
-    )
 }
 
 extension Bundle.Entry.Response: FHIRNodeCodable {

@@ -685,7 +685,7 @@ extension CapabilityStatement: FHIRNodeCodable {
             case "version": try reader.single(&version, child, order: 9)
             case "name": try reader.single(&name, child, order: 10)
             case "title": try reader.single(&title, child, order: 11)
-            case "status": try reader.single(&status, child, order: 12, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 12, codes: RequiredValueSets.publicationStatus)
             case "experimental": try reader.single(&experimental, child, order: 13)
             case "date": try reader.single(&date, child, order: 14)
             case "publisher": try reader.single(&publisher, child, order: 15)
@@ -695,12 +695,12 @@ extension CapabilityStatement: FHIRNodeCodable {
             case "jurisdiction": try reader.repeated(&jurisdiction, child, order: 19)
             case "purpose": try reader.single(&purpose, child, order: 20)
             case "copyright": try reader.single(&copyright, child, order: 21)
-            case "kind": try reader.single(&kind, child, order: 22, codes: Self.kindCodes)
+            case "kind": try reader.single(&kind, child, order: 22, codes: RequiredValueSets.capabilityStatementKind)
             case "instantiates": try reader.repeated(&instantiates, child, order: 23)
             case "imports": try reader.repeated(&imports, child, order: 24)
             case "software": try reader.single(&software, child, order: 25)
             case "implementation": try reader.single(&implementation, child, order: 26)
-            case "fhirVersion": try reader.single(&fhirVersion, child, order: 27, codes: Self.fhirVersionCodes)
+            case "fhirVersion": try reader.single(&fhirVersion, child, order: 27, codes: RequiredValueSets.FHIRVersion)
             case "format": try reader.repeated(&format, child, order: 28)
             case "patchFormat": try reader.repeated(&patchFormat, child, order: 29)
             case "implementationGuide": try reader.repeated(&implementationGuide, child, order: 30)
@@ -787,56 +787,6 @@ extension CapabilityStatement: FHIRNodeCodable {
         for item in self.document { children.append(item.node(named: "document").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/publication-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/publication-status",
-        codes: [
-            "active",
-            "draft",
-            "retired",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/capability-statement-kind.
-    static let kindCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/capability-statement-kind",
-        codes: [
-            "capability",
-            "instance",
-            "requirements",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/FHIR-version.
-    static let fhirVersionCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/FHIR-version",
-        codes: [
-            "0.0.80",
-            "0.0.81",
-            "0.0.82",
-            "0.01",
-            "0.05",
-            "0.06",
-            "0.11",
-            "0.4.0",
-            "0.5.0",
-            "1.0.0",
-            "1.0.1",
-            "1.0.2",
-            "1.1.0",
-            "1.4.0",
-            "1.6.0",
-            "1.8.0",
-            "3.0.0",
-            "3.0.1",
-            "3.3.0",
-            "3.5.0",
-            "4.0.0",
-            "4.0.1",
-        ]
-    )
 }
 
 extension CapabilityStatement.Software: FHIRNodeCodable {
@@ -945,7 +895,7 @@ extension CapabilityStatement.Rest: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "mode": try reader.single(&mode, child, order: 3, codes: Self.modeCodes)
+            case "mode": try reader.single(&mode, child, order: 3, codes: RequiredValueSets.restfulCapabilityMode)
             case "documentation": try reader.single(&documentation, child, order: 4)
             case "security": try reader.single(&security, child, order: 5)
             case "resource": try reader.repeated(&resource, child, order: 6)
@@ -986,15 +936,6 @@ extension CapabilityStatement.Rest: FHIRNodeCodable {
         for item in self.compartment { children.append(item.node(named: "compartment").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/restful-capability-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/restful-capability-mode",
-        codes: [
-            "client",
-            "server",
-        ]
-    )
 }
 
 extension CapabilityStatement.Rest.Security: FHIRNodeCodable {
@@ -1069,19 +1010,19 @@ extension CapabilityStatement.Rest.ResourceComponent: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "type": try reader.single(&type, child, order: 3, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 3, codes: RequiredValueSets.resourceTypes)
             case "profile": try reader.single(&profile, child, order: 4)
             case "supportedProfile": try reader.repeated(&supportedProfile, child, order: 5)
             case "documentation": try reader.single(&documentation, child, order: 6)
             case "interaction": try reader.repeated(&interaction, child, order: 7)
-            case "versioning": try reader.single(&versioning, child, order: 8, codes: Self.versioningCodes)
+            case "versioning": try reader.single(&versioning, child, order: 8, codes: RequiredValueSets.versioningPolicy)
             case "readHistory": try reader.single(&readHistory, child, order: 9)
             case "updateCreate": try reader.single(&updateCreate, child, order: 10)
             case "conditionalCreate": try reader.single(&conditionalCreate, child, order: 11)
-            case "conditionalRead": try reader.single(&conditionalRead, child, order: 12, codes: Self.conditionalReadCodes)
+            case "conditionalRead": try reader.single(&conditionalRead, child, order: 12, codes: RequiredValueSets.conditionalReadStatus)
             case "conditionalUpdate": try reader.single(&conditionalUpdate, child, order: 13)
-            case "conditionalDelete": try reader.single(&conditionalDelete, child, order: 14, codes: Self.conditionalDeleteCodes)
-            case "referencePolicy": try reader.repeated(&referencePolicy, child, order: 15, codes: Self.referencePolicyCodes)
+            case "conditionalDelete": try reader.single(&conditionalDelete, child, order: 14, codes: RequiredValueSets.conditionalDeleteStatus)
+            case "referencePolicy": try reader.repeated(&referencePolicy, child, order: 15, codes: RequiredValueSets.referenceHandlingPolicy)
             case "searchInclude": try reader.repeated(&searchInclude, child, order: 16)
             case "searchRevInclude": try reader.repeated(&searchRevInclude, child, order: 17)
             case "searchParam": try reader.repeated(&searchParam, child, order: 18)
@@ -1137,204 +1078,6 @@ extension CapabilityStatement.Rest.ResourceComponent: FHIRNodeCodable {
         for item in self.operation { children.append(item.node(named: "operation").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/resource-types.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/resource-types",
-        codes: [
-            "Account",
-            "ActivityDefinition",
-            "AdverseEvent",
-            "AllergyIntolerance",
-            "Appointment",
-            "AppointmentResponse",
-            "AuditEvent",
-            "Basic",
-            "Binary",
-            "BiologicallyDerivedProduct",
-            "BodyStructure",
-            "Bundle",
-            "CapabilityStatement",
-            "CarePlan",
-            "CareTeam",
-            "CatalogEntry",
-            "ChargeItem",
-            "ChargeItemDefinition",
-            "Claim",
-            "ClaimResponse",
-            "ClinicalImpression",
-            "CodeSystem",
-            "Communication",
-            "CommunicationRequest",
-            "CompartmentDefinition",
-            "Composition",
-            "ConceptMap",
-            "Condition",
-            "Consent",
-            "Contract",
-            "Coverage",
-            "CoverageEligibilityRequest",
-            "CoverageEligibilityResponse",
-            "DetectedIssue",
-            "Device",
-            "DeviceDefinition",
-            "DeviceMetric",
-            "DeviceRequest",
-            "DeviceUseStatement",
-            "DiagnosticReport",
-            "DocumentManifest",
-            "DocumentReference",
-            "DomainResource",
-            "EffectEvidenceSynthesis",
-            "Encounter",
-            "Endpoint",
-            "EnrollmentRequest",
-            "EnrollmentResponse",
-            "EpisodeOfCare",
-            "EventDefinition",
-            "Evidence",
-            "EvidenceVariable",
-            "ExampleScenario",
-            "ExplanationOfBenefit",
-            "FamilyMemberHistory",
-            "Flag",
-            "Goal",
-            "GraphDefinition",
-            "Group",
-            "GuidanceResponse",
-            "HealthcareService",
-            "ImagingStudy",
-            "Immunization",
-            "ImmunizationEvaluation",
-            "ImmunizationRecommendation",
-            "ImplementationGuide",
-            "InsurancePlan",
-            "Invoice",
-            "Library",
-            "Linkage",
-            "List",
-            "Location",
-            "Measure",
-            "MeasureReport",
-            "Media",
-            "Medication",
-            "MedicationAdministration",
-            "MedicationDispense",
-            "MedicationKnowledge",
-            "MedicationRequest",
-            "MedicationStatement",
-            "MedicinalProduct",
-            "MedicinalProductAuthorization",
-            "MedicinalProductContraindication",
-            "MedicinalProductIndication",
-            "MedicinalProductIngredient",
-            "MedicinalProductInteraction",
-            "MedicinalProductManufactured",
-            "MedicinalProductPackaged",
-            "MedicinalProductPharmaceutical",
-            "MedicinalProductUndesirableEffect",
-            "MessageDefinition",
-            "MessageHeader",
-            "MolecularSequence",
-            "NamingSystem",
-            "NutritionOrder",
-            "Observation",
-            "ObservationDefinition",
-            "OperationDefinition",
-            "OperationOutcome",
-            "Organization",
-            "OrganizationAffiliation",
-            "Parameters",
-            "Patient",
-            "PaymentNotice",
-            "PaymentReconciliation",
-            "Person",
-            "PlanDefinition",
-            "Practitioner",
-            "PractitionerRole",
-            "Procedure",
-            "Provenance",
-            "Questionnaire",
-            "QuestionnaireResponse",
-            "RelatedPerson",
-            "RequestGroup",
-            "ResearchDefinition",
-            "ResearchElementDefinition",
-            "ResearchStudy",
-            "ResearchSubject",
-            "Resource",
-            "RiskAssessment",
-            "RiskEvidenceSynthesis",
-            "Schedule",
-            "SearchParameter",
-            "ServiceRequest",
-            "Slot",
-            "Specimen",
-            "SpecimenDefinition",
-            "StructureDefinition",
-            "StructureMap",
-            "Subscription",
-            "Substance",
-            "SubstanceNucleicAcid",
-            "SubstancePolymer",
-            "SubstanceProtein",
-            "SubstanceReferenceInformation",
-            "SubstanceSourceMaterial",
-            "SubstanceSpecification",
-            "SupplyDelivery",
-            "SupplyRequest",
-            "Task",
-            "TerminologyCapabilities",
-            "TestReport",
-            "TestScript",
-            "ValueSet",
-            "VerificationResult",
-            "VisionPrescription",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/versioning-policy.
-    static let versioningCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/versioning-policy",
-        codes: [
-            "no-version",
-            "versioned",
-            "versioned-update",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/conditional-read-status.
-    static let conditionalReadCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/conditional-read-status",
-        codes: [
-            "full-support",
-            "modified-since",
-            "not-match",
-            "not-supported",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/conditional-delete-status.
-    static let conditionalDeleteCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/conditional-delete-status",
-        codes: [
-            "multiple",
-            "not-supported",
-            "single",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/reference-handling-policy.
-    static let referencePolicyCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/reference-handling-policy",
-        codes: [
-            "enforced",
-            "literal",
-            "local",
-            "logical",
-            "resolves",
-        ]
-    )
 }
 
 extension CapabilityStatement.Rest.ResourceComponent.Interaction: FHIRNodeCodable {
@@ -1351,7 +1094,7 @@ extension CapabilityStatement.Rest.ResourceComponent.Interaction: FHIRNodeCodabl
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "code": try reader.single(&code, child, order: 3, codes: Self.codeCodes)
+            case "code": try reader.single(&code, child, order: 3, codes: RequiredValueSets.typeRestfulInteraction)
             case "documentation": try reader.single(&documentation, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -1374,22 +1117,6 @@ extension CapabilityStatement.Rest.ResourceComponent.Interaction: FHIRNodeCodabl
         if let value = self.documentation { children.append(value.node(named: "documentation")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/type-restful-interaction.
-    static let codeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/type-restful-interaction",
-        codes: [
-            "create",
-            "delete",
-            "history-instance",
-            "history-type",
-            "patch",
-            "read",
-            "search-type",
-            "update",
-            "vread",
-        ]
-    )
 }
 
 extension CapabilityStatement.Rest.ResourceComponent.SearchParam: FHIRNodeCodable {
@@ -1410,7 +1137,7 @@ extension CapabilityStatement.Rest.ResourceComponent.SearchParam: FHIRNodeCodabl
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "name": try reader.single(&name, child, order: 3)
             case "definition": try reader.single(&definition, child, order: 4)
-            case "type": try reader.single(&type, child, order: 5, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 5, codes: RequiredValueSets.searchParamType)
             case "documentation": try reader.single(&documentation, child, order: 6)
             default: throw reader.unknown(child)
             }
@@ -1437,22 +1164,6 @@ extension CapabilityStatement.Rest.ResourceComponent.SearchParam: FHIRNodeCodabl
         if let value = self.documentation { children.append(value.node(named: "documentation")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/search-param-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/search-param-type",
-        codes: [
-            "composite",
-            "date",
-            "number",
-            "quantity",
-            "reference",
-            "special",
-            "string",
-            "token",
-            "uri",
-        ]
-    )
 }
 
 extension CapabilityStatement.Rest.ResourceComponent.Operation: FHIRNodeCodable {
@@ -1512,7 +1223,7 @@ extension CapabilityStatement.Rest.Interaction: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "code": try reader.single(&code, child, order: 3, codes: Self.codeCodes)
+            case "code": try reader.single(&code, child, order: 3, codes: RequiredValueSets.systemRestfulInteraction)
             case "documentation": try reader.single(&documentation, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -1535,17 +1246,6 @@ extension CapabilityStatement.Rest.Interaction: FHIRNodeCodable {
         if let value = self.documentation { children.append(value.node(named: "documentation")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/system-restful-interaction.
-    static let codeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/system-restful-interaction",
-        codes: [
-            "batch",
-            "history-system",
-            "search-system",
-            "transaction",
-        ]
-    )
 }
 
 extension CapabilityStatement.Messaging: FHIRNodeCodable {
@@ -1648,7 +1348,7 @@ extension CapabilityStatement.Messaging.SupportedMessage: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "mode": try reader.single(&mode, child, order: 3, codes: Self.modeCodes)
+            case "mode": try reader.single(&mode, child, order: 3, codes: RequiredValueSets.eventCapabilityMode)
             case "definition": try reader.single(&definition, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -1671,15 +1371,6 @@ extension CapabilityStatement.Messaging.SupportedMessage: FHIRNodeCodable {
         children.append(self.definition.node(named: "definition"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/event-capability-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/event-capability-mode",
-        codes: [
-            "receiver",
-            "sender",
-        ]
-    )
 }
 
 extension CapabilityStatement.Document: FHIRNodeCodable {
@@ -1697,7 +1388,7 @@ extension CapabilityStatement.Document: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "mode": try reader.single(&mode, child, order: 3, codes: Self.modeCodes)
+            case "mode": try reader.single(&mode, child, order: 3, codes: RequiredValueSets.documentMode)
             case "documentation": try reader.single(&documentation, child, order: 4)
             case "profile": try reader.single(&profile, child, order: 5)
             default: throw reader.unknown(child)
@@ -1723,13 +1414,4 @@ extension CapabilityStatement.Document: FHIRNodeCodable {
         children.append(self.profile.node(named: "profile"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/document-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/document-mode",
-        codes: [
-            "consumer",
-            "producer",
-        ]
-    )
 }

@@ -256,7 +256,7 @@ extension ChargeItem: FHIRNodeCodable {
             case "identifier": try reader.repeated(&identifier, child, order: 8)
             case "definitionUri": try reader.repeated(&definitionUri, child, order: 9)
             case "definitionCanonical": try reader.repeated(&definitionCanonical, child, order: 10)
-            case "status": try reader.single(&status, child, order: 11, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 11, codes: RequiredValueSets.chargeitemStatus)
             case "partOf": try reader.repeated(&partOf, child, order: 12)
             case "code": try reader.single(&code, child, order: 13)
             case "subject": try reader.single(&subject, child, order: 14)
@@ -361,20 +361,6 @@ extension ChargeItem: FHIRNodeCodable {
         for item in self.supportingInformation { children.append(item.node(named: "supportingInformation").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/chargeitem-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/chargeitem-status",
-        codes: [
-            "aborted",
-            "billable",
-            "billed",
-            "entered-in-error",
-            "not-billable",
-            "planned",
-            "unknown",
-        ]
-    )
 }
 
 extension ChargeItem.Performer: FHIRNodeCodable {

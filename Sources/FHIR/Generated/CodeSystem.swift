@@ -401,7 +401,7 @@ extension CodeSystem: FHIRNodeCodable {
             case "version": try reader.single(&version, child, order: 10)
             case "name": try reader.single(&name, child, order: 11)
             case "title": try reader.single(&title, child, order: 12)
-            case "status": try reader.single(&status, child, order: 13, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 13, codes: RequiredValueSets.publicationStatus)
             case "experimental": try reader.single(&experimental, child, order: 14)
             case "date": try reader.single(&date, child, order: 15)
             case "publisher": try reader.single(&publisher, child, order: 16)
@@ -413,10 +413,10 @@ extension CodeSystem: FHIRNodeCodable {
             case "copyright": try reader.single(&copyright, child, order: 22)
             case "caseSensitive": try reader.single(&caseSensitive, child, order: 23)
             case "valueSet": try reader.single(&valueSet, child, order: 24)
-            case "hierarchyMeaning": try reader.single(&hierarchyMeaning, child, order: 25, codes: Self.hierarchyMeaningCodes)
+            case "hierarchyMeaning": try reader.single(&hierarchyMeaning, child, order: 25, codes: RequiredValueSets.codesystemHierarchyMeaning)
             case "compositional": try reader.single(&compositional, child, order: 26)
             case "versionNeeded": try reader.single(&versionNeeded, child, order: 27)
-            case "content": try reader.single(&content, child, order: 28, codes: Self.contentCodes)
+            case "content": try reader.single(&content, child, order: 28, codes: RequiredValueSets.codesystemContentMode)
             case "supplements": try reader.single(&supplements, child, order: 29)
             case "count": try reader.single(&count, child, order: 30)
             case "filter": try reader.repeated(&filter, child, order: 31)
@@ -501,40 +501,6 @@ extension CodeSystem: FHIRNodeCodable {
         for item in self.concept { children.append(item.node(named: "concept").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/publication-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/publication-status",
-        codes: [
-            "active",
-            "draft",
-            "retired",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/codesystem-hierarchy-meaning.
-    static let hierarchyMeaningCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/codesystem-hierarchy-meaning",
-        codes: [
-            "classified-with",
-            "grouped-by",
-            "is-a",
-            "part-of",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/codesystem-content-mode.
-    static let contentCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/codesystem-content-mode",
-        codes: [
-            "complete",
-            "example",
-            "fragment",
-            "not-present",
-            "supplement",
-        ]
-    )
 }
 
 extension CodeSystem.Filter: FHIRNodeCodable {
@@ -555,7 +521,7 @@ extension CodeSystem.Filter: FHIRNodeCodable {
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "code": try reader.single(&code, child, order: 3)
             case "description": try reader.single(&description, child, order: 4)
-            case "operator": try reader.repeated(&`operator`, child, order: 5, codes: Self.operatorCodes)
+            case "operator": try reader.repeated(&`operator`, child, order: 5, codes: RequiredValueSets.filterOperator)
             case "value": try reader.single(&value, child, order: 6)
             default: throw reader.unknown(child)
             }
@@ -583,22 +549,6 @@ extension CodeSystem.Filter: FHIRNodeCodable {
         children.append(self.value.node(named: "value"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/filter-operator.
-    static let operatorCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/filter-operator",
-        codes: [
-            "=",
-            "descendent-of",
-            "exists",
-            "generalizes",
-            "in",
-            "is-a",
-            "is-not-a",
-            "not-in",
-            "regex",
-        ]
-    )
 }
 
 extension CodeSystem.Property: FHIRNodeCodable {
@@ -620,7 +570,7 @@ extension CodeSystem.Property: FHIRNodeCodable {
             case "code": try reader.single(&code, child, order: 3)
             case "uri": try reader.single(&uri, child, order: 4)
             case "description": try reader.single(&description, child, order: 5)
-            case "type": try reader.single(&type, child, order: 6, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 6, codes: RequiredValueSets.conceptPropertyType)
             default: throw reader.unknown(child)
             }
         }
@@ -646,20 +596,6 @@ extension CodeSystem.Property: FHIRNodeCodable {
         children.append(self.type.node(named: "type"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/concept-property-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/concept-property-type",
-        codes: [
-            "Coding",
-            "boolean",
-            "code",
-            "dateTime",
-            "decimal",
-            "integer",
-            "string",
-        ]
-    )
 }
 
 extension CodeSystem.Concept: FHIRNodeCodable {

@@ -227,10 +227,10 @@ extension Communication: FHIRNodeCodable {
             case "basedOn": try reader.repeated(&basedOn, child, order: 11)
             case "partOf": try reader.repeated(&partOf, child, order: 12)
             case "inResponseTo": try reader.repeated(&inResponseTo, child, order: 13)
-            case "status": try reader.single(&status, child, order: 14, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 14, codes: RequiredValueSets.eventStatus)
             case "statusReason": try reader.single(&statusReason, child, order: 15)
             case "category": try reader.repeated(&category, child, order: 16)
-            case "priority": try reader.single(&priority, child, order: 17, codes: Self.priorityCodes)
+            case "priority": try reader.single(&priority, child, order: 17, codes: RequiredValueSets.requestPriority)
             case "medium": try reader.repeated(&medium, child, order: 18)
             case "subject": try reader.single(&subject, child, order: 19)
             case "topic": try reader.single(&topic, child, order: 20)
@@ -317,32 +317,6 @@ extension Communication: FHIRNodeCodable {
         for item in self.note { children.append(item.node(named: "note").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/event-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/event-status",
-        codes: [
-            "completed",
-            "entered-in-error",
-            "in-progress",
-            "not-done",
-            "on-hold",
-            "preparation",
-            "stopped",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/request-priority.
-    static let priorityCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/request-priority",
-        codes: [
-            "asap",
-            "routine",
-            "stat",
-            "urgent",
-        ]
-    )
 }
 
 extension Communication.Payload: FHIRNodeCodable {

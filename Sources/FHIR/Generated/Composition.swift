@@ -308,7 +308,7 @@ extension Composition: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.single(&identifier, child, order: 8)
-            case "status": try reader.single(&status, child, order: 9, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 9, codes: RequiredValueSets.compositionStatus)
             case "type": try reader.single(&type, child, order: 10)
             case "category": try reader.repeated(&category, child, order: 11)
             case "subject": try reader.single(&subject, child, order: 12)
@@ -316,7 +316,7 @@ extension Composition: FHIRNodeCodable {
             case "date": try reader.single(&date, child, order: 14)
             case "author": try reader.repeated(&author, child, order: 15)
             case "title": try reader.single(&title, child, order: 16)
-            case "confidentiality": try reader.single(&confidentiality, child, order: 17, codes: Self.confidentialityCodes)
+            case "confidentiality": try reader.single(&confidentiality, child, order: 17, codes: RequiredValueSets.v3ConfidentialityClassification)
             case "attester": try reader.repeated(&attester, child, order: 18)
             case "custodian": try reader.single(&custodian, child, order: 19)
             case "relatesTo": try reader.repeated(&relatesTo, child, order: 20)
@@ -380,30 +380,6 @@ extension Composition: FHIRNodeCodable {
         for item in self.section { children.append(item.node(named: "section").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/composition-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/composition-status",
-        codes: [
-            "amended",
-            "entered-in-error",
-            "final",
-            "preliminary",
-        ]
-    )
-
-    /// The codes of the required value set http://terminology.hl7.org/ValueSet/v3-ConfidentialityClassification.
-    static let confidentialityCodes = RequiredCodes(
-        valueSet: "http://terminology.hl7.org/ValueSet/v3-ConfidentialityClassification",
-        codes: [
-            "L",
-            "M",
-            "N",
-            "R",
-            "U",
-            "V",
-        ]
-    )
 }
 
 extension Composition.Attester: FHIRNodeCodable {
@@ -421,7 +397,7 @@ extension Composition.Attester: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "mode": try reader.single(&mode, child, order: 3, codes: Self.modeCodes)
+            case "mode": try reader.single(&mode, child, order: 3, codes: RequiredValueSets.compositionAttestationMode)
             case "time": try reader.single(&time, child, order: 4)
             case "party": try reader.single(&party, child, order: 5)
             default: throw reader.unknown(child)
@@ -447,17 +423,6 @@ extension Composition.Attester: FHIRNodeCodable {
         if let value = self.party { children.append(value.node(named: "party")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/composition-attestation-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/composition-attestation-mode",
-        codes: [
-            "legal",
-            "official",
-            "personal",
-            "professional",
-        ]
-    )
 }
 
 extension Composition.RelatesTo: FHIRNodeCodable {
@@ -474,7 +439,7 @@ extension Composition.RelatesTo: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "code": try reader.single(&code, child, order: 3, codes: Self.codeCodes)
+            case "code": try reader.single(&code, child, order: 3, codes: RequiredValueSets.documentRelationshipType)
             case "targetIdentifier": try reader.choice(&target, child, order: 4, as: Identifier.self, TargetX.identifier)
             case "targetReference": try reader.choice(&target, child, order: 4, as: Reference.self, TargetX.reference)
             default: throw reader.unknown(child)
@@ -498,17 +463,6 @@ extension Composition.RelatesTo: FHIRNodeCodable {
         children.append(self.target.node())
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/document-relationship-type.
-    static let codeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/document-relationship-type",
-        codes: [
-            "appends",
-            "replaces",
-            "signs",
-            "transforms",
-        ]
-    )
 }
 
 extension Composition.Event: FHIRNodeCodable {
@@ -581,7 +535,7 @@ extension Composition.Section: FHIRNodeCodable {
             case "author": try reader.repeated(&author, child, order: 5)
             case "focus": try reader.single(&focus, child, order: 6)
             case "text": try reader.single(&text, child, order: 7)
-            case "mode": try reader.single(&mode, child, order: 8, codes: Self.modeCodes)
+            case "mode": try reader.single(&mode, child, order: 8, codes: RequiredValueSets.listMode)
             case "orderedBy": try reader.single(&orderedBy, child, order: 9)
             case "entry": try reader.repeated(&entry, child, order: 10)
             case "emptyReason": try reader.single(&emptyReason, child, order: 11)
@@ -623,14 +577,4 @@ extension Composition.Section: FHIRNodeCodable {
         for item in self.section { children.append(item.node(named: "section").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/list-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/list-mode",
-        codes: [
-            "changes",
-            "snapshot",
-            "working",
-        ]
-    )
 }

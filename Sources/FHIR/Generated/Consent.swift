@@ -326,7 +326,7 @@ extension Consent: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
-            case "status": try reader.single(&status, child, order: 9, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 9, codes: RequiredValueSets.consentStateCodes)
             case "scope": try reader.single(&scope, child, order: 10)
             case "category": try reader.repeated(&category, child, order: 11)
             case "patient": try reader.single(&patient, child, order: 12)
@@ -393,19 +393,6 @@ extension Consent: FHIRNodeCodable {
         if let value = self.provision { children.append(value.node(named: "provision")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/consent-state-codes.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/consent-state-codes",
-        codes: [
-            "active",
-            "draft",
-            "entered-in-error",
-            "inactive",
-            "proposed",
-            "rejected",
-        ]
-    )
 }
 
 extension Consent.Policy: FHIRNodeCodable {
@@ -513,7 +500,7 @@ extension Consent.Provision: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "type": try reader.single(&type, child, order: 3, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 3, codes: RequiredValueSets.consentProvisionType)
             case "period": try reader.single(&period, child, order: 4)
             case "actor": try reader.repeated(&actor, child, order: 5)
             case "action": try reader.repeated(&action, child, order: 6)
@@ -563,15 +550,6 @@ extension Consent.Provision: FHIRNodeCodable {
         for item in self.provision { children.append(item.node(named: "provision").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/consent-provision-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/consent-provision-type",
-        codes: [
-            "deny",
-            "permit",
-        ]
-    )
 }
 
 extension Consent.Provision.Actor: FHIRNodeCodable {
@@ -627,7 +605,7 @@ extension Consent.Provision.Data: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "meaning": try reader.single(&meaning, child, order: 3, codes: Self.meaningCodes)
+            case "meaning": try reader.single(&meaning, child, order: 3, codes: RequiredValueSets.consentDataMeaning)
             case "reference": try reader.single(&reference, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -650,15 +628,4 @@ extension Consent.Provision.Data: FHIRNodeCodable {
         children.append(self.reference.node(named: "reference"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/consent-data-meaning.
-    static let meaningCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/consent-data-meaning",
-        codes: [
-            "authoredby",
-            "dependents",
-            "instance",
-            "related",
-        ]
-    )
 }

@@ -54,9 +54,9 @@ extension ContactPoint: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "system": try reader.single(&system, child, order: 2, codes: Self.systemCodes)
+            case "system": try reader.single(&system, child, order: 2, codes: RequiredValueSets.contactPointSystem)
             case "value": try reader.single(&value, child, order: 3)
-            case "use": try reader.single(&use, child, order: 4, codes: Self.useCodes)
+            case "use": try reader.single(&use, child, order: 4, codes: RequiredValueSets.contactPointUse)
             case "rank": try reader.single(&rank, child, order: 5)
             case "period": try reader.single(&period, child, order: 6)
             default: throw reader.unknown(child)
@@ -84,30 +84,4 @@ extension ContactPoint: FHIRNodeCodable {
         if let value = self.period { children.append(value.node(named: "period")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/contact-point-system.
-    static let systemCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/contact-point-system",
-        codes: [
-            "email",
-            "fax",
-            "other",
-            "pager",
-            "phone",
-            "sms",
-            "url",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/contact-point-use.
-    static let useCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/contact-point-use",
-        codes: [
-            "home",
-            "mobile",
-            "old",
-            "temp",
-            "work",
-        ]
-    )
 }

@@ -44,7 +44,7 @@ extension Contributor: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "type": try reader.single(&type, child, order: 2, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 2, codes: RequiredValueSets.contributorType)
             case "name": try reader.single(&name, child, order: 3)
             case "contact": try reader.repeated(&contact, child, order: 4)
             default: throw reader.unknown(child)
@@ -68,15 +68,4 @@ extension Contributor: FHIRNodeCodable {
         for item in self.contact { children.append(item.node(named: "contact").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/contributor-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/contributor-type",
-        codes: [
-            "author",
-            "editor",
-            "endorser",
-            "reviewer",
-        ]
-    )
 }

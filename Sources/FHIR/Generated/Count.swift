@@ -55,7 +55,7 @@ extension Count: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "value": try reader.single(&value, child, order: 2)
-            case "comparator": try reader.single(&comparator, child, order: 3, codes: Self.comparatorCodes)
+            case "comparator": try reader.single(&comparator, child, order: 3, codes: RequiredValueSets.quantityComparator)
             case "unit": try reader.single(&unit, child, order: 4)
             case "system": try reader.single(&system, child, order: 5)
             case "code": try reader.single(&code, child, order: 6)
@@ -84,15 +84,4 @@ extension Count: FHIRNodeCodable {
         if let value = self.code { children.append(value.node(named: "code")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/quantity-comparator.
-    static let comparatorCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/quantity-comparator",
-        codes: [
-            "<",
-            "<=",
-            ">",
-            ">=",
-        ]
-    )
 }

@@ -258,7 +258,7 @@ extension Coverage: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
-            case "status": try reader.single(&status, child, order: 9, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 9, codes: RequiredValueSets.fmStatus)
             case "type": try reader.single(&type, child, order: 10)
             case "policyHolder": try reader.single(&policyHolder, child, order: 11)
             case "subscriber": try reader.single(&subscriber, child, order: 12)
@@ -336,17 +336,6 @@ extension Coverage: FHIRNodeCodable {
         for item in self.contract { children.append(item.node(named: "contract").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/fm-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/fm-status",
-        codes: [
-            "active",
-            "cancelled",
-            "draft",
-            "entered-in-error",
-        ]
-    )
 }
 
 extension Coverage.Class: FHIRNodeCodable {

@@ -364,7 +364,7 @@ extension Device: FHIRNodeCodable {
             case "identifier": try reader.repeated(&identifier, child, order: 8)
             case "definition": try reader.single(&definition, child, order: 9)
             case "udiCarrier": try reader.repeated(&udiCarrier, child, order: 10)
-            case "status": try reader.single(&status, child, order: 11, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 11, codes: RequiredValueSets.deviceStatus)
             case "statusReason": try reader.repeated(&statusReason, child, order: 12)
             case "distinctIdentifier": try reader.single(&distinctIdentifier, child, order: 13)
             case "manufacturer": try reader.single(&manufacturer, child, order: 14)
@@ -466,17 +466,6 @@ extension Device: FHIRNodeCodable {
         if let value = self.parent { children.append(value.node(named: "parent")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/device-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/device-status",
-        codes: [
-            "active",
-            "entered-in-error",
-            "inactive",
-            "unknown",
-        ]
-    )
 }
 
 extension Device.UdiCarrier: FHIRNodeCodable {
@@ -502,7 +491,7 @@ extension Device.UdiCarrier: FHIRNodeCodable {
             case "jurisdiction": try reader.single(&jurisdiction, child, order: 5)
             case "carrierAIDC": try reader.single(&carrierAIDC, child, order: 6)
             case "carrierHRF": try reader.single(&carrierHRF, child, order: 7)
-            case "entryType": try reader.single(&entryType, child, order: 8, codes: Self.entryTypeCodes)
+            case "entryType": try reader.single(&entryType, child, order: 8, codes: RequiredValueSets.udiEntryType)
             default: throw reader.unknown(child)
             }
         }
@@ -532,19 +521,6 @@ extension Device.UdiCarrier: FHIRNodeCodable {
         if let value = self.entryType { children.append(value.node(named: "entryType")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/udi-entry-type.
-    static let entryTypeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/udi-entry-type",
-        codes: [
-            "barcode",
-            "card",
-            "manual",
-            "rfid",
-            "self-reported",
-            "unknown",
-        ]
-    )
 }
 
 extension Device.DeviceName: FHIRNodeCodable {
@@ -562,7 +538,7 @@ extension Device.DeviceName: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "name": try reader.single(&name, child, order: 3)
-            case "type": try reader.single(&type, child, order: 4, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 4, codes: RequiredValueSets.deviceNametype)
             default: throw reader.unknown(child)
             }
         }
@@ -584,19 +560,6 @@ extension Device.DeviceName: FHIRNodeCodable {
         children.append(self.type.node(named: "type"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/device-nametype.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/device-nametype",
-        codes: [
-            "manufacturer-name",
-            "model-name",
-            "other",
-            "patient-reported-name",
-            "udi-label-name",
-            "user-friendly-name",
-        ]
-    )
 }
 
 extension Device.Specialization: FHIRNodeCodable {

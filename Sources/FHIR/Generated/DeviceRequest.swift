@@ -266,9 +266,9 @@ extension DeviceRequest: FHIRNodeCodable {
             case "basedOn": try reader.repeated(&basedOn, child, order: 11)
             case "priorRequest": try reader.repeated(&priorRequest, child, order: 12)
             case "groupIdentifier": try reader.single(&groupIdentifier, child, order: 13)
-            case "status": try reader.single(&status, child, order: 14, codes: Self.statusCodes)
-            case "intent": try reader.single(&intent, child, order: 15, codes: Self.intentCodes)
-            case "priority": try reader.single(&priority, child, order: 16, codes: Self.priorityCodes)
+            case "status": try reader.single(&status, child, order: 14, codes: RequiredValueSets.requestStatus)
+            case "intent": try reader.single(&intent, child, order: 15, codes: RequiredValueSets.requestIntent)
+            case "priority": try reader.single(&priority, child, order: 16, codes: RequiredValueSets.requestPriority)
             case "codeReference": try reader.choice(&code, child, order: 17, as: Reference.self, CodeX.reference)
             case "codeCodeableConcept": try reader.choice(&code, child, order: 17, as: CodeableConcept.self, CodeX.codeableConcept)
             case "parameter": try reader.repeated(&parameter, child, order: 18)
@@ -362,47 +362,6 @@ extension DeviceRequest: FHIRNodeCodable {
         for item in self.relevantHistory { children.append(item.node(named: "relevantHistory").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/request-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/request-status",
-        codes: [
-            "active",
-            "completed",
-            "draft",
-            "entered-in-error",
-            "on-hold",
-            "revoked",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/request-intent.
-    static let intentCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/request-intent",
-        codes: [
-            "directive",
-            "filler-order",
-            "instance-order",
-            "option",
-            "order",
-            "original-order",
-            "plan",
-            "proposal",
-            "reflex-order",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/request-priority.
-    static let priorityCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/request-priority",
-        codes: [
-            "asap",
-            "routine",
-            "stat",
-            "urgent",
-        ]
-    )
 }
 
 extension DeviceRequest.Parameter: FHIRNodeCodable {

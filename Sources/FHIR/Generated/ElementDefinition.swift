@@ -944,7 +944,7 @@ extension ElementDefinition: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "path": try reader.single(&path, child, order: 3)
-            case "representation": try reader.repeated(&representation, child, order: 4, codes: Self.representationCodes)
+            case "representation": try reader.repeated(&representation, child, order: 4, codes: RequiredValueSets.propertyRepresentation)
             case "sliceName": try reader.single(&sliceName, child, order: 5)
             case "sliceIsConstraining": try reader.single(&sliceIsConstraining, child, order: 6)
             case "label": try reader.single(&label, child, order: 7)
@@ -1225,18 +1225,6 @@ extension ElementDefinition: FHIRNodeCodable {
         for item in self.mapping { children.append(item.node(named: "mapping").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/property-representation.
-    static let representationCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/property-representation",
-        codes: [
-            "cdaText",
-            "typeAttr",
-            "xhtml",
-            "xmlAttr",
-            "xmlText",
-        ]
-    )
 }
 
 extension ElementDefinition.Slicing: FHIRNodeCodable {
@@ -1256,7 +1244,7 @@ extension ElementDefinition.Slicing: FHIRNodeCodable {
             case "discriminator": try reader.repeated(&discriminator, child, order: 2)
             case "description": try reader.single(&description, child, order: 3)
             case "ordered": try reader.single(&ordered, child, order: 4)
-            case "rules": try reader.single(&rules, child, order: 5, codes: Self.rulesCodes)
+            case "rules": try reader.single(&rules, child, order: 5, codes: RequiredValueSets.resourceSlicingRules)
             default: throw reader.unknown(child)
             }
         }
@@ -1280,16 +1268,6 @@ extension ElementDefinition.Slicing: FHIRNodeCodable {
         children.append(self.rules.node(named: "rules"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/resource-slicing-rules.
-    static let rulesCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/resource-slicing-rules",
-        codes: [
-            "closed",
-            "open",
-            "openAtEnd",
-        ]
-    )
 }
 
 extension ElementDefinition.Slicing.Discriminator: FHIRNodeCodable {
@@ -1304,7 +1282,7 @@ extension ElementDefinition.Slicing.Discriminator: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "type": try reader.single(&type, child, order: 2, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 2, codes: RequiredValueSets.discriminatorType)
             case "path": try reader.single(&path, child, order: 3)
             default: throw reader.unknown(child)
             }
@@ -1325,18 +1303,6 @@ extension ElementDefinition.Slicing.Discriminator: FHIRNodeCodable {
         children.append(self.path.node(named: "path"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/discriminator-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/discriminator-type",
-        codes: [
-            "exists",
-            "pattern",
-            "profile",
-            "type",
-            "value",
-        ]
-    )
 }
 
 extension ElementDefinition.Base: FHIRNodeCodable {
@@ -1396,8 +1362,8 @@ extension ElementDefinition.TypeComponent: FHIRNodeCodable {
             case "code": try reader.single(&code, child, order: 2)
             case "profile": try reader.repeated(&profile, child, order: 3)
             case "targetProfile": try reader.repeated(&targetProfile, child, order: 4)
-            case "aggregation": try reader.repeated(&aggregation, child, order: 5, codes: Self.aggregationCodes)
-            case "versioning": try reader.single(&versioning, child, order: 6, codes: Self.versioningCodes)
+            case "aggregation": try reader.repeated(&aggregation, child, order: 5, codes: RequiredValueSets.resourceAggregationMode)
+            case "versioning": try reader.single(&versioning, child, order: 6, codes: RequiredValueSets.referenceVersionRules)
             default: throw reader.unknown(child)
             }
         }
@@ -1423,26 +1389,6 @@ extension ElementDefinition.TypeComponent: FHIRNodeCodable {
         if let value = self.versioning { children.append(value.node(named: "versioning")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/resource-aggregation-mode.
-    static let aggregationCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/resource-aggregation-mode",
-        codes: [
-            "bundled",
-            "contained",
-            "referenced",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/reference-version-rules.
-    static let versioningCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/reference-version-rules",
-        codes: [
-            "either",
-            "independent",
-            "specific",
-        ]
-    )
 }
 
 extension ElementDefinition.Example: FHIRNodeCodable {
@@ -1548,7 +1494,7 @@ extension ElementDefinition.Constraint: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "key": try reader.single(&key, child, order: 2)
             case "requirements": try reader.single(&requirements, child, order: 3)
-            case "severity": try reader.single(&severity, child, order: 4, codes: Self.severityCodes)
+            case "severity": try reader.single(&severity, child, order: 4, codes: RequiredValueSets.constraintSeverity)
             case "human": try reader.single(&human, child, order: 5)
             case "expression": try reader.single(&expression, child, order: 6)
             case "xpath": try reader.single(&xpath, child, order: 7)
@@ -1582,15 +1528,6 @@ extension ElementDefinition.Constraint: FHIRNodeCodable {
         if let value = self.source { children.append(value.node(named: "source")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/constraint-severity.
-    static let severityCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/constraint-severity",
-        codes: [
-            "error",
-            "warning",
-        ]
-    )
 }
 
 extension ElementDefinition.Binding: FHIRNodeCodable {
@@ -1606,7 +1543,7 @@ extension ElementDefinition.Binding: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "strength": try reader.single(&strength, child, order: 2, codes: Self.strengthCodes)
+            case "strength": try reader.single(&strength, child, order: 2, codes: RequiredValueSets.bindingStrength)
             case "description": try reader.single(&description, child, order: 3)
             case "valueSet": try reader.single(&valueSet, child, order: 4)
             default: throw reader.unknown(child)
@@ -1630,17 +1567,6 @@ extension ElementDefinition.Binding: FHIRNodeCodable {
         if let value = self.valueSet { children.append(value.node(named: "valueSet")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/binding-strength.
-    static let strengthCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/binding-strength",
-        codes: [
-            "example",
-            "extensible",
-            "preferred",
-            "required",
-        ]
-    )
 }
 
 extension ElementDefinition.Mapping: FHIRNodeCodable {

@@ -64,7 +64,7 @@ extension HumanName: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "use": try reader.single(&use, child, order: 2, codes: Self.useCodes)
+            case "use": try reader.single(&use, child, order: 2, codes: RequiredValueSets.nameUse)
             case "text": try reader.single(&text, child, order: 3)
             case "family": try reader.single(&family, child, order: 4)
             case "given": try reader.repeated(&given, child, order: 5)
@@ -100,18 +100,4 @@ extension HumanName: FHIRNodeCodable {
         if let value = self.period { children.append(value.node(named: "period")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/name-use.
-    static let useCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/name-use",
-        codes: [
-            "anonymous",
-            "maiden",
-            "nickname",
-            "official",
-            "old",
-            "temp",
-            "usual",
-        ]
-    )
 }

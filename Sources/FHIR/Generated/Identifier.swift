@@ -63,7 +63,7 @@ extension Identifier: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "use": try reader.single(&use, child, order: 2, codes: Self.useCodes)
+            case "use": try reader.single(&use, child, order: 2, codes: RequiredValueSets.identifierUse)
             case "type": try reader.single(&type, child, order: 3)
             case "system": try reader.single(&system, child, order: 4)
             case "value": try reader.single(&value, child, order: 5)
@@ -96,16 +96,4 @@ extension Identifier: FHIRNodeCodable {
         if let value = self.assigner { children.append(value.node(named: "assigner")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/identifier-use.
-    static let useCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/identifier-use",
-        codes: [
-            "official",
-            "old",
-            "secondary",
-            "temp",
-            "usual",
-        ]
-    )
 }

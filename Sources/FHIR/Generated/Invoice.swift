@@ -257,7 +257,7 @@ extension Invoice: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
-            case "status": try reader.single(&status, child, order: 9, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 9, codes: RequiredValueSets.invoiceStatus)
             case "cancelledReason": try reader.single(&cancelledReason, child, order: 10)
             case "type": try reader.single(&type, child, order: 11)
             case "subject": try reader.single(&subject, child, order: 12)
@@ -331,18 +331,6 @@ extension Invoice: FHIRNodeCodable {
         for item in self.note { children.append(item.node(named: "note").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/invoice-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/invoice-status",
-        codes: [
-            "balanced",
-            "cancelled",
-            "draft",
-            "entered-in-error",
-            "issued",
-        ]
-    )
 }
 
 extension Invoice.Participant: FHIRNodeCodable {
@@ -444,7 +432,7 @@ extension Invoice.LineItem.PriceComponent: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "type": try reader.single(&type, child, order: 3, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 3, codes: RequiredValueSets.invoicePriceComponentType)
             case "code": try reader.single(&code, child, order: 4)
             case "factor": try reader.single(&factor, child, order: 5)
             case "amount": try reader.single(&amount, child, order: 6)
@@ -473,17 +461,4 @@ extension Invoice.LineItem.PriceComponent: FHIRNodeCodable {
         if let value = self.amount { children.append(value.node(named: "amount")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/invoice-priceComponentType.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/invoice-priceComponentType",
-        codes: [
-            "base",
-            "deduction",
-            "discount",
-            "informational",
-            "surcharge",
-            "tax",
-        ]
-    )
 }

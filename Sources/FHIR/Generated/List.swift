@@ -169,8 +169,8 @@ extension List: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
-            case "status": try reader.single(&status, child, order: 9, codes: Self.statusCodes)
-            case "mode": try reader.single(&mode, child, order: 10, codes: Self.modeCodes)
+            case "status": try reader.single(&status, child, order: 9, codes: RequiredValueSets.listStatus)
+            case "mode": try reader.single(&mode, child, order: 10, codes: RequiredValueSets.listMode)
             case "title": try reader.single(&title, child, order: 11)
             case "code": try reader.single(&code, child, order: 12)
             case "subject": try reader.single(&subject, child, order: 13)
@@ -234,26 +234,6 @@ extension List: FHIRNodeCodable {
         if let value = self.emptyReason { children.append(value.node(named: "emptyReason")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/list-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/list-status",
-        codes: [
-            "current",
-            "entered-in-error",
-            "retired",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/list-mode.
-    static let modeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/list-mode",
-        codes: [
-            "changes",
-            "snapshot",
-            "working",
-        ]
-    )
 }
 
 extension List.Entry: FHIRNodeCodable {

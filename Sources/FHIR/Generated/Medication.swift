@@ -182,7 +182,7 @@ extension Medication: FHIRNodeCodable {
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
             case "code": try reader.single(&code, child, order: 9)
-            case "status": try reader.single(&status, child, order: 10, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 10, codes: RequiredValueSets.medicationStatus)
             case "manufacturer": try reader.single(&manufacturer, child, order: 11)
             case "form": try reader.single(&form, child, order: 12)
             case "amount": try reader.single(&amount, child, order: 13)
@@ -231,16 +231,6 @@ extension Medication: FHIRNodeCodable {
         if let value = self.batch { children.append(value.node(named: "batch")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/medication-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/medication-status",
-        codes: [
-            "active",
-            "entered-in-error",
-            "inactive",
-        ]
-    )
 }
 
 extension Medication.Ingredient: FHIRNodeCodable {

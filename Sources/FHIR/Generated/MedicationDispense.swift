@@ -279,7 +279,7 @@ extension MedicationDispense: FHIRNodeCodable {
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
             case "partOf": try reader.repeated(&partOf, child, order: 9)
-            case "status": try reader.single(&status, child, order: 10, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 10, codes: RequiredValueSets.medicationdispenseStatus)
             case "statusReasonCodeableConcept": try reader.choice(&statusReason, child, order: 11, as: CodeableConcept.self, StatusReasonX.codeableConcept)
             case "statusReasonReference": try reader.choice(&statusReason, child, order: 11, as: Reference.self, StatusReasonX.reference)
             case "category": try reader.single(&category, child, order: 12)
@@ -378,22 +378,6 @@ extension MedicationDispense: FHIRNodeCodable {
         for item in self.eventHistory { children.append(item.node(named: "eventHistory").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/medicationdispense-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/medicationdispense-status",
-        codes: [
-            "cancelled",
-            "completed",
-            "declined",
-            "entered-in-error",
-            "in-progress",
-            "on-hold",
-            "preparation",
-            "stopped",
-            "unknown",
-        ]
-    )
 }
 
 extension MedicationDispense.Performer: FHIRNodeCodable {

@@ -371,11 +371,11 @@ extension MedicationRequest: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
             case "identifier": try reader.repeated(&identifier, child, order: 8)
-            case "status": try reader.single(&status, child, order: 9, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 9, codes: RequiredValueSets.medicationrequestStatus)
             case "statusReason": try reader.single(&statusReason, child, order: 10)
-            case "intent": try reader.single(&intent, child, order: 11, codes: Self.intentCodes)
+            case "intent": try reader.single(&intent, child, order: 11, codes: RequiredValueSets.medicationrequestIntent)
             case "category": try reader.repeated(&category, child, order: 12)
-            case "priority": try reader.single(&priority, child, order: 13, codes: Self.priorityCodes)
+            case "priority": try reader.single(&priority, child, order: 13, codes: RequiredValueSets.requestPriority)
             case "doNotPerform": try reader.single(&doNotPerform, child, order: 14)
             case "reportedBoolean": try reader.choice(&reported, child, order: 15, as: Primitive<FHIRBoolean>.self, ReportedX.boolean)
             case "reportedReference": try reader.choice(&reported, child, order: 15, as: Reference.self, ReportedX.reference)
@@ -495,47 +495,6 @@ extension MedicationRequest: FHIRNodeCodable {
         for item in self.eventHistory { children.append(item.node(named: "eventHistory").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/medicationrequest-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/medicationrequest-status",
-        codes: [
-            "active",
-            "cancelled",
-            "completed",
-            "draft",
-            "entered-in-error",
-            "on-hold",
-            "stopped",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/medicationrequest-intent.
-    static let intentCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/medicationrequest-intent",
-        codes: [
-            "filler-order",
-            "instance-order",
-            "option",
-            "order",
-            "original-order",
-            "plan",
-            "proposal",
-            "reflex-order",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/request-priority.
-    static let priorityCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/request-priority",
-        codes: [
-            "asap",
-            "routine",
-            "stat",
-            "urgent",
-        ]
-    )
 }
 
 extension MedicationRequest.DispenseRequest: FHIRNodeCodable {

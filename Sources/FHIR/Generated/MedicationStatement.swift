@@ -181,7 +181,7 @@ extension MedicationStatement: FHIRNodeCodable {
             case "identifier": try reader.repeated(&identifier, child, order: 8)
             case "basedOn": try reader.repeated(&basedOn, child, order: 9)
             case "partOf": try reader.repeated(&partOf, child, order: 10)
-            case "status": try reader.single(&status, child, order: 11, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 11, codes: RequiredValueSets.medicationStatementStatus)
             case "statusReason": try reader.repeated(&statusReason, child, order: 12)
             case "category": try reader.single(&category, child, order: 13)
             case "medicationCodeableConcept": try reader.choice(&medication, child, order: 14, as: CodeableConcept.self, MedicationX.codeableConcept)
@@ -258,19 +258,4 @@ extension MedicationStatement: FHIRNodeCodable {
         for item in self.dosage { children.append(item.node(named: "dosage").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/medication-statement-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/medication-statement-status",
-        codes: [
-            "active",
-            "completed",
-            "entered-in-error",
-            "intended",
-            "not-taken",
-            "on-hold",
-            "stopped",
-            "unknown",
-        ]
-    )
 }

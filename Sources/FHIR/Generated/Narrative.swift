@@ -39,7 +39,7 @@ extension Narrative: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "status": try reader.single(&status, child, order: 2, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 2, codes: RequiredValueSets.narrativeStatus)
             case "div": try reader.single(&div, child, order: 3)
             default: throw reader.unknown(child)
             }
@@ -60,15 +60,4 @@ extension Narrative: FHIRNodeCodable {
         children.append(self.div.node(named: "div"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/narrative-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/narrative-status",
-        codes: [
-            "additional",
-            "empty",
-            "extensions",
-            "generated",
-        ]
-    )
 }

@@ -349,8 +349,8 @@ extension OperationDefinition: FHIRNodeCodable {
             case "version": try reader.single(&version, child, order: 9)
             case "name": try reader.single(&name, child, order: 10)
             case "title": try reader.single(&title, child, order: 11)
-            case "status": try reader.single(&status, child, order: 12, codes: Self.statusCodes)
-            case "kind": try reader.single(&kind, child, order: 13, codes: Self.kindCodes)
+            case "status": try reader.single(&status, child, order: 12, codes: RequiredValueSets.publicationStatus)
+            case "kind": try reader.single(&kind, child, order: 13, codes: RequiredValueSets.operationKind)
             case "experimental": try reader.single(&experimental, child, order: 14)
             case "date": try reader.single(&date, child, order: 15)
             case "publisher": try reader.single(&publisher, child, order: 16)
@@ -363,7 +363,7 @@ extension OperationDefinition: FHIRNodeCodable {
             case "code": try reader.single(&code, child, order: 23)
             case "comment": try reader.single(&comment, child, order: 24)
             case "base": try reader.single(&base, child, order: 25)
-            case "resource": try reader.repeated(&resource, child, order: 26, codes: Self.resourceCodes)
+            case "resource": try reader.repeated(&resource, child, order: 26, codes: RequiredValueSets.resourceTypes)
             case "system": try reader.single(&system, child, order: 27)
             case "type": try reader.single(&type, child, order: 28)
             case "instance": try reader.single(&instance, child, order: 29)
@@ -450,181 +450,6 @@ extension OperationDefinition: FHIRNodeCodable {
         for item in self.overload { children.append(item.node(named: "overload").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/publication-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/publication-status",
-        codes: [
-            "active",
-            "draft",
-            "retired",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/operation-kind.
-    static let kindCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/operation-kind",
-        codes: [
-            "operation",
-            "query",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/resource-types.
-    static let resourceCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/resource-types",
-        codes: [
-            "Account",
-            "ActivityDefinition",
-            "AdverseEvent",
-            "AllergyIntolerance",
-            "Appointment",
-            "AppointmentResponse",
-            "AuditEvent",
-            "Basic",
-            "Binary",
-            "BiologicallyDerivedProduct",
-            "BodyStructure",
-            "Bundle",
-            "CapabilityStatement",
-            "CarePlan",
-            "CareTeam",
-            "CatalogEntry",
-            "ChargeItem",
-            "ChargeItemDefinition",
-            "Claim",
-            "ClaimResponse",
-            "ClinicalImpression",
-            "CodeSystem",
-            "Communication",
-            "CommunicationRequest",
-            "CompartmentDefinition",
-            "Composition",
-            "ConceptMap",
-            "Condition",
-            "Consent",
-            "Contract",
-            "Coverage",
-            "CoverageEligibilityRequest",
-            "CoverageEligibilityResponse",
-            "DetectedIssue",
-            "Device",
-            "DeviceDefinition",
-            "DeviceMetric",
-            "DeviceRequest",
-            "DeviceUseStatement",
-            "DiagnosticReport",
-            "DocumentManifest",
-            "DocumentReference",
-            "DomainResource",
-            "EffectEvidenceSynthesis",
-            "Encounter",
-            "Endpoint",
-            "EnrollmentRequest",
-            "EnrollmentResponse",
-            "EpisodeOfCare",
-            "EventDefinition",
-            "Evidence",
-            "EvidenceVariable",
-            "ExampleScenario",
-            "ExplanationOfBenefit",
-            "FamilyMemberHistory",
-            "Flag",
-            "Goal",
-            "GraphDefinition",
-            "Group",
-            "GuidanceResponse",
-            "HealthcareService",
-            "ImagingStudy",
-            "Immunization",
-            "ImmunizationEvaluation",
-            "ImmunizationRecommendation",
-            "ImplementationGuide",
-            "InsurancePlan",
-            "Invoice",
-            "Library",
-            "Linkage",
-            "List",
-            "Location",
-            "Measure",
-            "MeasureReport",
-            "Media",
-            "Medication",
-            "MedicationAdministration",
-            "MedicationDispense",
-            "MedicationKnowledge",
-            "MedicationRequest",
-            "MedicationStatement",
-            "MedicinalProduct",
-            "MedicinalProductAuthorization",
-            "MedicinalProductContraindication",
-            "MedicinalProductIndication",
-            "MedicinalProductIngredient",
-            "MedicinalProductInteraction",
-            "MedicinalProductManufactured",
-            "MedicinalProductPackaged",
-            "MedicinalProductPharmaceutical",
-            "MedicinalProductUndesirableEffect",
-            "MessageDefinition",
-            "MessageHeader",
-            "MolecularSequence",
-            "NamingSystem",
-            "NutritionOrder",
-            "Observation",
-            "ObservationDefinition",
-            "OperationDefinition",
-            "OperationOutcome",
-            "Organization",
-            "OrganizationAffiliation",
-            "Parameters",
-            "Patient",
-            "PaymentNotice",
-            "PaymentReconciliation",
-            "Person",
-            "PlanDefinition",
-            "Practitioner",
-            "PractitionerRole",
-            "Procedure",
-            "Provenance",
-            "Questionnaire",
-            "QuestionnaireResponse",
-            "RelatedPerson",
-            "RequestGroup",
-            "ResearchDefinition",
-            "ResearchElementDefinition",
-            "ResearchStudy",
-            "ResearchSubject",
-            "Resource",
-            "RiskAssessment",
-            "RiskEvidenceSynthesis",
-            "Schedule",
-            "SearchParameter",
-            "ServiceRequest",
-            "Slot",
-            "Specimen",
-            "SpecimenDefinition",
-            "StructureDefinition",
-            "StructureMap",
-            "Subscription",
-            "Substance",
-            "SubstanceNucleicAcid",
-            "SubstancePolymer",
-            "SubstanceProtein",
-            "SubstanceReferenceInformation",
-            "SubstanceSourceMaterial",
-            "SubstanceSpecification",
-            "SupplyDelivery",
-            "SupplyRequest",
-            "Task",
-            "TerminologyCapabilities",
-            "TestReport",
-            "TestScript",
-            "ValueSet",
-            "VerificationResult",
-            "VisionPrescription",
-        ]
-    )
 }
 
 extension OperationDefinition.Parameter: FHIRNodeCodable {
@@ -651,13 +476,13 @@ extension OperationDefinition.Parameter: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "name": try reader.single(&name, child, order: 3)
-            case "use": try reader.single(&use, child, order: 4, codes: Self.useCodes)
+            case "use": try reader.single(&use, child, order: 4, codes: RequiredValueSets.operationParameterUse)
             case "min": try reader.single(&min, child, order: 5)
             case "max": try reader.single(&max, child, order: 6)
             case "documentation": try reader.single(&documentation, child, order: 7)
-            case "type": try reader.single(&type, child, order: 8, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 8, codes: RequiredValueSets.allTypes)
             case "targetProfile": try reader.repeated(&targetProfile, child, order: 9)
-            case "searchType": try reader.single(&searchType, child, order: 10, codes: Self.searchTypeCodes)
+            case "searchType": try reader.single(&searchType, child, order: 10, codes: RequiredValueSets.searchParamType)
             case "binding": try reader.single(&binding, child, order: 11)
             case "referencedFrom": try reader.repeated(&referencedFrom, child, order: 12)
             case "part": try reader.repeated(&part, child, order: 13)
@@ -700,251 +525,6 @@ extension OperationDefinition.Parameter: FHIRNodeCodable {
         for item in self.part { children.append(item.node(named: "part").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/operation-parameter-use.
-    static let useCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/operation-parameter-use",
-        codes: [
-            "in",
-            "out",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/all-types.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/all-types",
-        codes: [
-            "Account",
-            "ActivityDefinition",
-            "Address",
-            "AdverseEvent",
-            "Age",
-            "AllergyIntolerance",
-            "Annotation",
-            "Any",
-            "Appointment",
-            "AppointmentResponse",
-            "Attachment",
-            "AuditEvent",
-            "BackboneElement",
-            "Basic",
-            "Binary",
-            "BiologicallyDerivedProduct",
-            "BodyStructure",
-            "Bundle",
-            "CapabilityStatement",
-            "CarePlan",
-            "CareTeam",
-            "CatalogEntry",
-            "ChargeItem",
-            "ChargeItemDefinition",
-            "Claim",
-            "ClaimResponse",
-            "ClinicalImpression",
-            "CodeSystem",
-            "CodeableConcept",
-            "Coding",
-            "Communication",
-            "CommunicationRequest",
-            "CompartmentDefinition",
-            "Composition",
-            "ConceptMap",
-            "Condition",
-            "Consent",
-            "ContactDetail",
-            "ContactPoint",
-            "Contract",
-            "Contributor",
-            "Count",
-            "Coverage",
-            "CoverageEligibilityRequest",
-            "CoverageEligibilityResponse",
-            "DataRequirement",
-            "DetectedIssue",
-            "Device",
-            "DeviceDefinition",
-            "DeviceMetric",
-            "DeviceRequest",
-            "DeviceUseStatement",
-            "DiagnosticReport",
-            "Distance",
-            "DocumentManifest",
-            "DocumentReference",
-            "DomainResource",
-            "Dosage",
-            "Duration",
-            "EffectEvidenceSynthesis",
-            "Element",
-            "ElementDefinition",
-            "Encounter",
-            "Endpoint",
-            "EnrollmentRequest",
-            "EnrollmentResponse",
-            "EpisodeOfCare",
-            "EventDefinition",
-            "Evidence",
-            "EvidenceVariable",
-            "ExampleScenario",
-            "ExplanationOfBenefit",
-            "Expression",
-            "Extension",
-            "FamilyMemberHistory",
-            "Flag",
-            "Goal",
-            "GraphDefinition",
-            "Group",
-            "GuidanceResponse",
-            "HealthcareService",
-            "HumanName",
-            "Identifier",
-            "ImagingStudy",
-            "Immunization",
-            "ImmunizationEvaluation",
-            "ImmunizationRecommendation",
-            "ImplementationGuide",
-            "InsurancePlan",
-            "Invoice",
-            "Library",
-            "Linkage",
-            "List",
-            "Location",
-            "MarketingStatus",
-            "Measure",
-            "MeasureReport",
-            "Media",
-            "Medication",
-            "MedicationAdministration",
-            "MedicationDispense",
-            "MedicationKnowledge",
-            "MedicationRequest",
-            "MedicationStatement",
-            "MedicinalProduct",
-            "MedicinalProductAuthorization",
-            "MedicinalProductContraindication",
-            "MedicinalProductIndication",
-            "MedicinalProductIngredient",
-            "MedicinalProductInteraction",
-            "MedicinalProductManufactured",
-            "MedicinalProductPackaged",
-            "MedicinalProductPharmaceutical",
-            "MedicinalProductUndesirableEffect",
-            "MessageDefinition",
-            "MessageHeader",
-            "Meta",
-            "MolecularSequence",
-            "Money",
-            "MoneyQuantity",
-            "NamingSystem",
-            "Narrative",
-            "NutritionOrder",
-            "Observation",
-            "ObservationDefinition",
-            "OperationDefinition",
-            "OperationOutcome",
-            "Organization",
-            "OrganizationAffiliation",
-            "ParameterDefinition",
-            "Parameters",
-            "Patient",
-            "PaymentNotice",
-            "PaymentReconciliation",
-            "Period",
-            "Person",
-            "PlanDefinition",
-            "Population",
-            "Practitioner",
-            "PractitionerRole",
-            "Procedure",
-            "ProdCharacteristic",
-            "ProductShelfLife",
-            "Provenance",
-            "Quantity",
-            "Questionnaire",
-            "QuestionnaireResponse",
-            "Range",
-            "Ratio",
-            "Reference",
-            "RelatedArtifact",
-            "RelatedPerson",
-            "RequestGroup",
-            "ResearchDefinition",
-            "ResearchElementDefinition",
-            "ResearchStudy",
-            "ResearchSubject",
-            "Resource",
-            "RiskAssessment",
-            "RiskEvidenceSynthesis",
-            "SampledData",
-            "Schedule",
-            "SearchParameter",
-            "ServiceRequest",
-            "Signature",
-            "SimpleQuantity",
-            "Slot",
-            "Specimen",
-            "SpecimenDefinition",
-            "StructureDefinition",
-            "StructureMap",
-            "Subscription",
-            "Substance",
-            "SubstanceAmount",
-            "SubstanceNucleicAcid",
-            "SubstancePolymer",
-            "SubstanceProtein",
-            "SubstanceReferenceInformation",
-            "SubstanceSourceMaterial",
-            "SubstanceSpecification",
-            "SupplyDelivery",
-            "SupplyRequest",
-            "Task",
-            "TerminologyCapabilities",
-            "TestReport",
-            "TestScript",
-            "Timing",
-            "TriggerDefinition",
-            "Type",
-            "UsageContext",
-            "ValueSet",
-            "VerificationResult",
-            "VisionPrescription",
-            "base64Binary",
-            "boolean",
-            "canonical",
-            "code",
-            "date",
-            "dateTime",
-            "decimal",
-            "id",
-            "instant",
-            "integer",
-            "markdown",
-            "oid",
-            "positiveInt",
-            "string",
-            "time",
-            "unsignedInt",
-            "uri",
-            "url",
-            "uuid",
-            "xhtml",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/search-param-type.
-    static let searchTypeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/search-param-type",
-        codes: [
-            "composite",
-            "date",
-            "number",
-            "quantity",
-            "reference",
-            "special",
-            "string",
-            "token",
-            "uri",
-        ]
-    )
 }
 
 extension OperationDefinition.Parameter.Binding: FHIRNodeCodable {
@@ -961,7 +541,7 @@ extension OperationDefinition.Parameter.Binding: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "strength": try reader.single(&strength, child, order: 3, codes: Self.strengthCodes)
+            case "strength": try reader.single(&strength, child, order: 3, codes: RequiredValueSets.bindingStrength)
             case "valueSet": try reader.single(&valueSet, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -984,17 +564,6 @@ extension OperationDefinition.Parameter.Binding: FHIRNodeCodable {
         children.append(self.valueSet.node(named: "valueSet"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/binding-strength.
-    static let strengthCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/binding-strength",
-        codes: [
-            "example",
-            "extensible",
-            "preferred",
-            "required",
-        ]
-    )
 }
 
 extension OperationDefinition.Parameter.ReferencedFrom: FHIRNodeCodable {

@@ -167,8 +167,8 @@ extension OperationOutcome.Issue: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "severity": try reader.single(&severity, child, order: 3, codes: Self.severityCodes)
-            case "code": try reader.single(&code, child, order: 4, codes: Self.codeCodes)
+            case "severity": try reader.single(&severity, child, order: 3, codes: RequiredValueSets.issueSeverity)
+            case "code": try reader.single(&code, child, order: 4, codes: RequiredValueSets.issueType)
             case "details": try reader.single(&details, child, order: 5)
             case "diagnostics": try reader.single(&diagnostics, child, order: 6)
             case "location": try reader.repeated(&location, child, order: 7)
@@ -202,53 +202,4 @@ extension OperationOutcome.Issue: FHIRNodeCodable {
         for item in self.expression { children.append(item.node(named: "expression").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/issue-severity.
-    static let severityCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/issue-severity",
-        codes: [
-            "error",
-            "fatal",
-            "information",
-            "warning",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/issue-type.
-    static let codeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/issue-type",
-        codes: [
-            "business-rule",
-            "code-invalid",
-            "conflict",
-            "deleted",
-            "duplicate",
-            "exception",
-            "expired",
-            "extension",
-            "forbidden",
-            "incomplete",
-            "informational",
-            "invalid",
-            "invariant",
-            "lock-error",
-            "login",
-            "multiple-matches",
-            "no-store",
-            "not-found",
-            "not-supported",
-            "processing",
-            "required",
-            "security",
-            "structure",
-            "suppressed",
-            "throttled",
-            "timeout",
-            "too-costly",
-            "too-long",
-            "transient",
-            "unknown",
-            "value",
-        ]
-    )
 }

@@ -281,7 +281,7 @@ extension Patient: FHIRNodeCodable {
             case "active": try reader.single(&active, child, order: 9)
             case "name": try reader.repeated(&name, child, order: 10)
             case "telecom": try reader.repeated(&telecom, child, order: 11)
-            case "gender": try reader.single(&gender, child, order: 12, codes: Self.genderCodes)
+            case "gender": try reader.single(&gender, child, order: 12, codes: RequiredValueSets.administrativeGender)
             case "birthDate": try reader.single(&birthDate, child, order: 13)
             case "deceasedBoolean": try reader.choice(&deceased, child, order: 14, as: Primitive<FHIRBoolean>.self, DeceasedX.boolean)
             case "deceasedDateTime": try reader.choice(&deceased, child, order: 14, as: Primitive<FHIRDateTime>.self, DeceasedX.dateTime)
@@ -354,17 +354,6 @@ extension Patient: FHIRNodeCodable {
         for item in self.link { children.append(item.node(named: "link").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/administrative-gender.
-    static let genderCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/administrative-gender",
-        codes: [
-            "female",
-            "male",
-            "other",
-            "unknown",
-        ]
-    )
 }
 
 extension Patient.Contact: FHIRNodeCodable {
@@ -390,7 +379,7 @@ extension Patient.Contact: FHIRNodeCodable {
             case "name": try reader.single(&name, child, order: 4)
             case "telecom": try reader.repeated(&telecom, child, order: 5)
             case "address": try reader.single(&address, child, order: 6)
-            case "gender": try reader.single(&gender, child, order: 7, codes: Self.genderCodes)
+            case "gender": try reader.single(&gender, child, order: 7, codes: RequiredValueSets.administrativeGender)
             case "organization": try reader.single(&organization, child, order: 8)
             case "period": try reader.single(&period, child, order: 9)
             default: throw reader.unknown(child)
@@ -424,17 +413,6 @@ extension Patient.Contact: FHIRNodeCodable {
         if let value = self.period { children.append(value.node(named: "period")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/administrative-gender.
-    static let genderCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/administrative-gender",
-        codes: [
-            "female",
-            "male",
-            "other",
-            "unknown",
-        ]
-    )
 }
 
 extension Patient.CommunicationComponent: FHIRNodeCodable {
@@ -491,7 +469,7 @@ extension Patient.Link: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "other": try reader.single(&other, child, order: 3)
-            case "type": try reader.single(&type, child, order: 4, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 4, codes: RequiredValueSets.linkType)
             default: throw reader.unknown(child)
             }
         }
@@ -513,15 +491,4 @@ extension Patient.Link: FHIRNodeCodable {
         children.append(self.type.node(named: "type"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/link-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/link-type",
-        codes: [
-            "refer",
-            "replaced-by",
-            "replaces",
-            "seealso",
-        ]
-    )
 }

@@ -158,7 +158,7 @@ extension Practitioner: FHIRNodeCodable {
             case "name": try reader.repeated(&name, child, order: 10)
             case "telecom": try reader.repeated(&telecom, child, order: 11)
             case "address": try reader.repeated(&address, child, order: 12)
-            case "gender": try reader.single(&gender, child, order: 13, codes: Self.genderCodes)
+            case "gender": try reader.single(&gender, child, order: 13, codes: RequiredValueSets.administrativeGender)
             case "birthDate": try reader.single(&birthDate, child, order: 14)
             case "photo": try reader.repeated(&photo, child, order: 15)
             case "qualification": try reader.repeated(&qualification, child, order: 16)
@@ -210,17 +210,6 @@ extension Practitioner: FHIRNodeCodable {
         for item in self.communication { children.append(item.node(named: "communication").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/administrative-gender.
-    static let genderCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/administrative-gender",
-        codes: [
-            "female",
-            "male",
-            "other",
-            "unknown",
-        ]
-    )
 }
 
 extension Practitioner.Qualification: FHIRNodeCodable {

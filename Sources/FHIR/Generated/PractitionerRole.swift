@@ -288,7 +288,7 @@ extension PractitionerRole.AvailableTime: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "daysOfWeek": try reader.repeated(&daysOfWeek, child, order: 3, codes: Self.daysOfWeekCodes)
+            case "daysOfWeek": try reader.repeated(&daysOfWeek, child, order: 3, codes: RequiredValueSets.daysOfWeek)
             case "allDay": try reader.single(&allDay, child, order: 4)
             case "availableStartTime": try reader.single(&availableStartTime, child, order: 5)
             case "availableEndTime": try reader.single(&availableEndTime, child, order: 6)
@@ -317,20 +317,6 @@ extension PractitionerRole.AvailableTime: FHIRNodeCodable {
         if let value = self.availableEndTime { children.append(value.node(named: "availableEndTime")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/days-of-week.
-    static let daysOfWeekCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/days-of-week",
-        codes: [
-            "fri",
-            "mon",
-            "sat",
-            "sun",
-            "thu",
-            "tue",
-            "wed",
-        ]
-    )
 }
 
 extension PractitionerRole.NotAvailable: FHIRNodeCodable {

@@ -322,7 +322,7 @@ extension Provenance.Entity: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "role": try reader.single(&role, child, order: 3, codes: Self.roleCodes)
+            case "role": try reader.single(&role, child, order: 3, codes: RequiredValueSets.provenanceEntityRole)
             case "what": try reader.single(&what, child, order: 4)
             case "agent": try reader.repeated(&agent, child, order: 5)
             default: throw reader.unknown(child)
@@ -348,16 +348,4 @@ extension Provenance.Entity: FHIRNodeCodable {
         for item in self.agent { children.append(item.node(named: "agent").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/provenance-entity-role.
-    static let roleCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/provenance-entity-role",
-        codes: [
-            "derivation",
-            "quotation",
-            "removal",
-            "revision",
-            "source",
-        ]
-    )
 }

@@ -64,7 +64,7 @@ extension RelatedArtifact: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "type": try reader.single(&type, child, order: 2, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 2, codes: RequiredValueSets.relatedArtifactType)
             case "label": try reader.single(&label, child, order: 3)
             case "display": try reader.single(&display, child, order: 4)
             case "citation": try reader.single(&citation, child, order: 5)
@@ -100,19 +100,4 @@ extension RelatedArtifact: FHIRNodeCodable {
         if let value = self.resource { children.append(value.node(named: "resource")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/related-artifact-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/related-artifact-type",
-        codes: [
-            "citation",
-            "composed-of",
-            "depends-on",
-            "derived-from",
-            "documentation",
-            "justification",
-            "predecessor",
-            "successor",
-        ]
-    )
 }

@@ -319,7 +319,7 @@ extension StructureDefinition: FHIRNodeCodable {
             case "version": try reader.single(&version, child, order: 10)
             case "name": try reader.single(&name, child, order: 11)
             case "title": try reader.single(&title, child, order: 12)
-            case "status": try reader.single(&status, child, order: 13, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 13, codes: RequiredValueSets.publicationStatus)
             case "experimental": try reader.single(&experimental, child, order: 14)
             case "date": try reader.single(&date, child, order: 15)
             case "publisher": try reader.single(&publisher, child, order: 16)
@@ -330,15 +330,15 @@ extension StructureDefinition: FHIRNodeCodable {
             case "purpose": try reader.single(&purpose, child, order: 21)
             case "copyright": try reader.single(&copyright, child, order: 22)
             case "keyword": try reader.repeated(&keyword, child, order: 23)
-            case "fhirVersion": try reader.single(&fhirVersion, child, order: 24, codes: Self.fhirVersionCodes)
+            case "fhirVersion": try reader.single(&fhirVersion, child, order: 24, codes: RequiredValueSets.FHIRVersion)
             case "mapping": try reader.repeated(&mapping, child, order: 25)
-            case "kind": try reader.single(&kind, child, order: 26, codes: Self.kindCodes)
+            case "kind": try reader.single(&kind, child, order: 26, codes: RequiredValueSets.structureDefinitionKind)
             case "abstract": try reader.single(&abstract, child, order: 27)
             case "context": try reader.repeated(&context, child, order: 28)
             case "contextInvariant": try reader.repeated(&contextInvariant, child, order: 29)
             case "type": try reader.single(&type, child, order: 30)
             case "baseDefinition": try reader.single(&baseDefinition, child, order: 31)
-            case "derivation": try reader.single(&derivation, child, order: 32, codes: Self.derivationCodes)
+            case "derivation": try reader.single(&derivation, child, order: 32, codes: RequiredValueSets.typeDerivationRule)
             case "snapshot": try reader.single(&snapshot, child, order: 33)
             case "differential": try reader.single(&differential, child, order: 34)
             default: throw reader.unknown(child)
@@ -422,66 +422,6 @@ extension StructureDefinition: FHIRNodeCodable {
         if let value = self.differential { children.append(value.node(named: "differential")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/publication-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/publication-status",
-        codes: [
-            "active",
-            "draft",
-            "retired",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/FHIR-version.
-    static let fhirVersionCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/FHIR-version",
-        codes: [
-            "0.0.80",
-            "0.0.81",
-            "0.0.82",
-            "0.01",
-            "0.05",
-            "0.06",
-            "0.11",
-            "0.4.0",
-            "0.5.0",
-            "1.0.0",
-            "1.0.1",
-            "1.0.2",
-            "1.1.0",
-            "1.4.0",
-            "1.6.0",
-            "1.8.0",
-            "3.0.0",
-            "3.0.1",
-            "3.3.0",
-            "3.5.0",
-            "4.0.0",
-            "4.0.1",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/structure-definition-kind.
-    static let kindCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/structure-definition-kind",
-        codes: [
-            "complex-type",
-            "logical",
-            "primitive-type",
-            "resource",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/type-derivation-rule.
-    static let derivationCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/type-derivation-rule",
-        codes: [
-            "constraint",
-            "specialization",
-        ]
-    )
 }
 
 extension StructureDefinition.Mapping: FHIRNodeCodable {
@@ -545,7 +485,7 @@ extension StructureDefinition.Context: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "type": try reader.single(&type, child, order: 3, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 3, codes: RequiredValueSets.extensionContextType)
             case "expression": try reader.single(&expression, child, order: 4)
             default: throw reader.unknown(child)
             }
@@ -568,16 +508,6 @@ extension StructureDefinition.Context: FHIRNodeCodable {
         children.append(self.expression.node(named: "expression"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/extension-context-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/extension-context-type",
-        codes: [
-            "element",
-            "extension",
-            "fhirpath",
-        ]
-    )
 }
 
 extension StructureDefinition.Snapshot: FHIRNodeCodable {

@@ -138,7 +138,7 @@ extension Subscription: FHIRNodeCodable {
             case "contained": try reader.repeated(&contained, child, order: 5)
             case "extension": try reader.repeated(&`extension`, child, order: 6)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 7)
-            case "status": try reader.single(&status, child, order: 8, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 8, codes: RequiredValueSets.subscriptionStatus)
             case "contact": try reader.repeated(&contact, child, order: 9)
             case "end": try reader.single(&end, child, order: 10)
             case "reason": try reader.single(&reason, child, order: 11)
@@ -186,17 +186,6 @@ extension Subscription: FHIRNodeCodable {
         children.append(self.channel.node(named: "channel"))
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/subscription-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/subscription-status",
-        codes: [
-            "active",
-            "error",
-            "off",
-            "requested",
-        ]
-    )
 }
 
 extension Subscription.Channel: FHIRNodeCodable {
@@ -215,7 +204,7 @@ extension Subscription.Channel: FHIRNodeCodable {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
-            case "type": try reader.single(&type, child, order: 3, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 3, codes: RequiredValueSets.subscriptionChannelType)
             case "endpoint": try reader.single(&endpoint, child, order: 4)
             case "payload": try reader.single(&payload, child, order: 5)
             case "header": try reader.repeated(&header, child, order: 6)
@@ -244,16 +233,4 @@ extension Subscription.Channel: FHIRNodeCodable {
         for item in self.header { children.append(item.node(named: "header").asArrayItem()) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/subscription-channel-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/subscription-channel-type",
-        codes: [
-            "email",
-            "message",
-            "rest-hook",
-            "sms",
-            "websocket",
-        ]
-    )
 }

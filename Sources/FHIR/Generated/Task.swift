@@ -534,11 +534,11 @@ extension Task: FHIRNodeCodable {
             case "basedOn": try reader.repeated(&basedOn, child, order: 11)
             case "groupIdentifier": try reader.single(&groupIdentifier, child, order: 12)
             case "partOf": try reader.repeated(&partOf, child, order: 13)
-            case "status": try reader.single(&status, child, order: 14, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 14, codes: RequiredValueSets.taskStatus)
             case "statusReason": try reader.single(&statusReason, child, order: 15)
             case "businessStatus": try reader.single(&businessStatus, child, order: 16)
-            case "intent": try reader.single(&intent, child, order: 17, codes: Self.intentCodes)
-            case "priority": try reader.single(&priority, child, order: 18, codes: Self.priorityCodes)
+            case "intent": try reader.single(&intent, child, order: 17, codes: RequiredValueSets.taskIntent)
+            case "priority": try reader.single(&priority, child, order: 18, codes: RequiredValueSets.requestPriority)
             case "code": try reader.single(&code, child, order: 19)
             case "description": try reader.single(&description, child, order: 20)
             case "focus": try reader.single(&focus, child, order: 21)
@@ -648,52 +648,6 @@ extension Task: FHIRNodeCodable {
         for item in self.output { children.append(item.node(named: "output").asArrayItem()) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/task-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/task-status",
-        codes: [
-            "accepted",
-            "cancelled",
-            "completed",
-            "draft",
-            "entered-in-error",
-            "failed",
-            "in-progress",
-            "on-hold",
-            "ready",
-            "received",
-            "rejected",
-            "requested",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/task-intent.
-    static let intentCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/task-intent",
-        codes: [
-            "filler-order",
-            "instance-order",
-            "option",
-            "order",
-            "original-order",
-            "plan",
-            "proposal",
-            "reflex-order",
-            "unknown",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/request-priority.
-    static let priorityCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/request-priority",
-        codes: [
-            "asap",
-            "routine",
-            "stat",
-            "urgent",
-        ]
-    )
 }
 
 extension Task.Restriction: FHIRNodeCodable {

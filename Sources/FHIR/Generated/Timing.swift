@@ -201,15 +201,15 @@ extension Timing.Repeat: FHIRNodeCodable {
             case "countMax": try reader.single(&countMax, child, order: 4)
             case "duration": try reader.single(&duration, child, order: 5)
             case "durationMax": try reader.single(&durationMax, child, order: 6)
-            case "durationUnit": try reader.single(&durationUnit, child, order: 7, codes: Self.durationUnitCodes)
+            case "durationUnit": try reader.single(&durationUnit, child, order: 7, codes: RequiredValueSets.unitsOfTime)
             case "frequency": try reader.single(&frequency, child, order: 8)
             case "frequencyMax": try reader.single(&frequencyMax, child, order: 9)
             case "period": try reader.single(&period, child, order: 10)
             case "periodMax": try reader.single(&periodMax, child, order: 11)
-            case "periodUnit": try reader.single(&periodUnit, child, order: 12, codes: Self.periodUnitCodes)
-            case "dayOfWeek": try reader.repeated(&dayOfWeek, child, order: 13, codes: Self.dayOfWeekCodes)
+            case "periodUnit": try reader.single(&periodUnit, child, order: 12, codes: RequiredValueSets.unitsOfTime)
+            case "dayOfWeek": try reader.repeated(&dayOfWeek, child, order: 13, codes: RequiredValueSets.daysOfWeek)
             case "timeOfDay": try reader.repeated(&timeOfDay, child, order: 14)
-            case "when": try reader.repeated(&when, child, order: 15, codes: Self.whenCodes)
+            case "when": try reader.repeated(&when, child, order: 15, codes: RequiredValueSets.eventTiming)
             case "offset": try reader.single(&offset, child, order: 16)
             default: throw reader.unknown(child)
             }
@@ -256,79 +256,4 @@ extension Timing.Repeat: FHIRNodeCodable {
         if let value = self.offset { children.append(value.node(named: "offset")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/units-of-time.
-    static let durationUnitCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/units-of-time",
-        codes: [
-            "a",
-            "d",
-            "h",
-            "min",
-            "mo",
-            "s",
-            "wk",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/units-of-time.
-    static let periodUnitCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/units-of-time",
-        codes: [
-            "a",
-            "d",
-            "h",
-            "min",
-            "mo",
-            "s",
-            "wk",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/days-of-week.
-    static let dayOfWeekCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/days-of-week",
-        codes: [
-            "fri",
-            "mon",
-            "sat",
-            "sun",
-            "thu",
-            "tue",
-            "wed",
-        ]
-    )
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/event-timing.
-    static let whenCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/event-timing",
-        codes: [
-            "AC",
-            "ACD",
-            "ACM",
-            "ACV",
-            "AFT",
-            "AFT.early",
-            "AFT.late",
-            "C",
-            "CD",
-            "CM",
-            "CV",
-            "EVE",
-            "EVE.early",
-            "EVE.late",
-            "HS",
-            "MORN",
-            "MORN.early",
-            "MORN.late",
-            "NIGHT",
-            "NOON",
-            "PC",
-            "PCD",
-            "PCM",
-            "PCV",
-            "PHS",
-            "WAKE",
-        ]
-    )
 }

@@ -71,7 +71,7 @@ extension TriggerDefinition: FHIRNodeCodable {
             switch child.name {
             case "id": try reader.single(&id, child, order: 0)
             case "extension": try reader.repeated(&`extension`, child, order: 1)
-            case "type": try reader.single(&type, child, order: 2, codes: Self.typeCodes)
+            case "type": try reader.single(&type, child, order: 2, codes: RequiredValueSets.triggerType)
             case "name": try reader.single(&name, child, order: 3)
             case "timingTiming": try reader.choice(&timing, child, order: 4, as: Timing.self, TimingX.timing)
             case "timingReference": try reader.choice(&timing, child, order: 4, as: Reference.self, TimingX.reference)
@@ -104,19 +104,4 @@ extension TriggerDefinition: FHIRNodeCodable {
         if let value = self.condition { children.append(value.node(named: "condition")) }
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/trigger-type.
-    static let typeCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/trigger-type",
-        codes: [
-            "data-access-ended",
-            "data-accessed",
-            "data-added",
-            "data-changed",
-            "data-modified",
-            "data-removed",
-            "named-event",
-            "periodic",
-        ]
-    )
 }

@@ -481,7 +481,7 @@ extension ValueSet: FHIRNodeCodable {
             case "version": try reader.single(&version, child, order: 10)
             case "name": try reader.single(&name, child, order: 11)
             case "title": try reader.single(&title, child, order: 12)
-            case "status": try reader.single(&status, child, order: 13, codes: Self.statusCodes)
+            case "status": try reader.single(&status, child, order: 13, codes: RequiredValueSets.publicationStatus)
             case "experimental": try reader.single(&experimental, child, order: 14)
             case "date": try reader.single(&date, child, order: 15)
             case "publisher": try reader.single(&publisher, child, order: 16)
@@ -557,17 +557,6 @@ extension ValueSet: FHIRNodeCodable {
         if let value = self.expansion { children.append(value.node(named: "expansion")) }
         return FHIRNode(name: name, children: children, resourceType: Self.resourceType)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/publication-status.
-    static let statusCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/publication-status",
-        codes: [
-            "active",
-            "draft",
-            "retired",
-            "unknown",
-        ]
-    )
 }
 
 extension ValueSet.Compose: FHIRNodeCodable {
@@ -771,7 +760,7 @@ extension ValueSet.Compose.Include.Filter: FHIRNodeCodable {
             case "extension": try reader.repeated(&`extension`, child, order: 1)
             case "modifierExtension": try reader.repeated(&modifierExtension, child, order: 2)
             case "property": try reader.single(&property, child, order: 3)
-            case "op": try reader.single(&op, child, order: 4, codes: Self.opCodes)
+            case "op": try reader.single(&op, child, order: 4, codes: RequiredValueSets.filterOperator)
             case "value": try reader.single(&value, child, order: 5)
             default: throw reader.unknown(child)
             }
@@ -796,22 +785,6 @@ extension ValueSet.Compose.Include.Filter: FHIRNodeCodable {
         children.append(self.value.node(named: "value"))
         return FHIRNode(name: name, children: children)
     }
-
-    /// The codes of the required value set http://hl7.org/fhir/ValueSet/filter-operator.
-    static let opCodes = RequiredCodes(
-        valueSet: "http://hl7.org/fhir/ValueSet/filter-operator",
-        codes: [
-            "=",
-            "descendent-of",
-            "exists",
-            "generalizes",
-            "in",
-            "is-a",
-            "is-not-a",
-            "not-in",
-            "regex",
-        ]
-    )
 }
 
 extension ValueSet.Expansion: FHIRNodeCodable {
