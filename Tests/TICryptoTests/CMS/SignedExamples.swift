@@ -10,8 +10,8 @@ enum SignedExamples {
         if let override = ProcessInfo.processInfo.environment["FHIR_EXAMPLES"] {
             return URL(fileURLWithPath: override)
         }
-        // Tests/TICryptoTests/CMS/SignedExamples.swift → repository root → ../shared/fhir-examples (symlinks resolved, so a
-        // scratch package that links the test folder finds the same corpus)
+        // Tests/TICryptoTests/CMS/SignedExamples.swift → repository root → ../shared/fhir-examples (symlinks resolved,
+        // so the path also holds when the test folder is linked into another package)
         return URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
