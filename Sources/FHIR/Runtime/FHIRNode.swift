@@ -19,6 +19,12 @@ struct FHIRNode: Sendable, Hashable {
         static let arrayItem = Origin(rawValue: 1 << 0)
         /// XML: the element was an attribute (`id`, `url`), which does not take part in element order.
         static let attribute = Origin(rawValue: 1 << 1)
+        /// The node is a FHIR primitive element even though it may have no `value`.
+        ///
+        /// A primitive that carries only `id` and extensions looks like a complex element in the tree, but JSON
+        /// writes the two differently (`"_birthDate": {…}` versus `"code": {…}`). The JSON reader sets it on nodes
+        /// that came from a `_x` member alone, and the model's primitive encoder on every primitive it writes.
+        static let primitive = Origin(rawValue: 1 << 2)
     }
 
     /// The element name as it appears in the wire format (`valueQuantity`, not `value[x]`).
