@@ -51,6 +51,7 @@ let package = Package(
             name: "erezept",
             dependencies: [
                 "FHIR",
+                "TICrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -10,7 +10,7 @@ public struct TICryptoError: Error, Hashable, Sendable, CustomStringConvertible 
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let rawValue: String
 
-        private init(_ rawValue: String) {
+        init(_ rawValue: String) {
             self.rawValue = rawValue
         }
 
@@ -28,7 +28,7 @@ public struct TICryptoError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let decryptionFailed = Code("decryptionFailed")
         /// A ciphertext is structurally invalid, for example too short to hold the header and tag.
         public static let invalidCiphertext = Code("invalidCiphertext")
-        /// A message carries a protocol version this implementation does not speak.
+        /// A message carries a protocol version this implementation does not speak, or a certificate is not v1, v2 or v3.
         public static let unsupportedVersion = Code("unsupportedVersion")
         /// A caller-supplied parameter has the wrong size or form (IV, digest, symmetric key).
         public static let invalidParameter = Code("invalidParameter")
@@ -53,6 +53,30 @@ public struct TICryptoError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let unsupportedCriticalHeader = Code("unsupportedCriticalHeader")
         /// A well-formed signature that does not verify with the given key.
         public static let signatureVerificationFailed = Code("signatureVerificationFailed")
+        /// DER input ends before an element it announces (X.690 §8.1.3: the length exceeds the remaining bytes).
+        public static let truncated = Code("truncated")
+        /// An element has a different tag than the ASN.1 structure requires at that position.
+        public static let invalidTag = Code("invalidTag")
+        /// A length field is not DER (X.690 §10.1) or too large to be supported.
+        public static let invalidLength = Code("invalidLength")
+        /// Elements are missing, surplus, or out of order, or bytes follow the structure.
+        public static let invalidStructure = Code("invalidStructure")
+        /// An INTEGER is empty, not minimally encoded, negative where it must not be, or out of range.
+        public static let invalidInteger = Code("invalidInteger")
+        /// An OBJECT IDENTIFIER is not validly encoded (X.690 §8.19).
+        public static let invalidOID = Code("invalidOID")
+        /// A string does not match its ASN.1 string type (e.g. invalid UTF-8, non-ASCII in a PrintableString).
+        public static let invalidString = Code("invalidString")
+        /// A UTCTime or GeneralizedTime is not in the form RFC 5280 §4.1.2.5 requires.
+        public static let invalidTime = Code("invalidTime")
+        /// A certificate extension's value does not match its ASN.1 definition (RFC 5280 §4.2, Common PKI Part 9).
+        public static let invalidExtension = Code("invalidExtension")
+        /// A certificate extension appears more than once (forbidden by RFC 5280 §4.2).
+        public static let duplicateExtension = Code("duplicateExtension")
+        /// `tbsCertificate.signature` differs from `signatureAlgorithm` (RFC 5280 §4.1.1.2).
+        public static let signatureAlgorithmMismatch = Code("signatureAlgorithmMismatch")
+        /// PEM text has no `CERTIFICATE` block, unbalanced markers, or invalid Base64 (RFC 7468).
+        public static let invalidPEM = Code("invalidPEM")
         /// OpenSSL failed in a way that is not attributable to the input (for example memory exhaustion).
         public static let openSSL = Code("openSSL")
 

@@ -11,7 +11,7 @@ enum CMSRevocationInfo {
     /// The DER of the first embedded `OCSPResponse`, or nil when there is none.
     /// - Throws: `invalidCMS` when the SignedData structure cannot be walked.
     static func ocspResponse(inDER der: [UInt8]) throws(TICryptoError) -> [UInt8]? {
-        try CMSSignedAttributes.mapped { () throws(CertificateParseError) -> [UInt8]? in
+        try CMSSignedAttributes.mapped { () throws(TICryptoError) -> [UInt8]? in
             let root = try DERDecoding.mapped("ContentInfo") { try BER.parse(der) }
             var contentInfo = try DERCursor(root, .sequence, "ContentInfo")
             _ = try contentInfo.next(.objectIdentifier, "contentType")

@@ -51,9 +51,9 @@ struct CMSSignedAttributes {
         }
         self.der = [0x31] + DERLength.encode(body.count) + body
         self.types = types
-        self.messageDigest = try Self.mapped { () throws(CertificateParseError) in try DERDecoding.octetString(digestNode, "messageDigest") }
+        self.messageDigest = try Self.mapped { () throws(TICryptoError) in try DERDecoding.octetString(digestNode, "messageDigest") }
         if let timeNode = values[CMSOID.signingTime] {
-            self.signingTime = try Self.mapped { () throws(CertificateParseError) in try DERDecoding.time(timeNode, "signingTime") }
+            self.signingTime = try Self.mapped { () throws(TICryptoError) in try DERDecoding.time(timeNode, "signingTime") }
         } else {
             self.signingTime = nil
         }
@@ -63,7 +63,7 @@ struct CMSSignedAttributes {
     /// `Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue }`: the type and the
     /// first value.
     private static func decode(_ encoded: [UInt8]) throws(TICryptoError) -> (OID, ASN1Node) {
-        try mapped { () throws(CertificateParseError) in
+        try mapped { () throws(TICryptoError) in
             var attribute = try DERCursor(try DERDecoding.parse(encoded[...], "Attribute"), .sequence, "Attribute")
             let type = try DERDecoding.oid(try attribute.next(.objectIdentifier, "attrType"), "Attribute.attrType")
             var values = try DERCursor(try attribute.next(.set, "attrValues"), .set, "Attribute.attrValues")
@@ -74,7 +74,7 @@ struct CMSSignedAttributes {
     }
 
     /// Runs a DER decoder and reports its error as `invalidCMS`.
-    static func mapped<T>(_ body: () throws(CertificateParseError) -> T) throws(TICryptoError) -> T {
+    static func mapped<T>(_ body: () throws(TICryptoError) -> T) throws(TICryptoError) -> T {
         do {
             return try body()
         } catch {

@@ -19,7 +19,7 @@ enum ESSSigningCertificateV2 {
         (try? self.check(der, certificate: certificate)) ?? false
     }
 
-    private static func check(_ der: [UInt8], certificate: TelematikCertificate) throws(CertificateParseError) -> Bool {
+    private static func check(_ der: [UInt8], certificate: TelematikCertificate) throws(TICryptoError) -> Bool {
         var outer = try DERCursor(try DERDecoding.parse(der[...], "SigningCertificateV2"), .sequence, "SigningCertificateV2")
         var certs = try DERCursor(try outer.next(.sequence, "certs"), .sequence, "certs")
         var first = try DERCursor(try certs.next(.sequence, "ESSCertIDv2"), .sequence, "ESSCertIDv2")

@@ -4,7 +4,7 @@ internal import SwiftASN1
 
 extension Admission {
     /// Parses the extension value (the content of `extnValue`).
-    init(extensionValue bytes: [UInt8]) throws(CertificateParseError) {
+    init(extensionValue bytes: [UInt8]) throws(TICryptoError) {
         let root = try DERDecoding.parse(bytes[...], "AdmissionSyntax")
         var syntax = try DERCursor(root, .sequence, "AdmissionSyntax")
         var authority: GeneralName?
@@ -20,7 +20,7 @@ extension Admission {
 }
 
 extension Admission.Admissions {
-    init(node: ASN1Node) throws(CertificateParseError) {
+    init(node: ASN1Node) throws(TICryptoError) {
         var cursor = try DERCursor(node, .sequence, "Admissions")
         var authority: GeneralName?
         if let wrapper = cursor.optional(.context(0)) {
@@ -41,7 +41,7 @@ extension Admission.Admissions {
 }
 
 extension Admission.ProfessionInfo {
-    init(node: ASN1Node) throws(CertificateParseError) {
+    init(node: ASN1Node) throws(TICryptoError) {
         var cursor = try DERCursor(node, .sequence, "ProfessionInfo")
         var naming: Admission.NamingAuthority?
         if let wrapper = cursor.optional(.context(0)) {
@@ -77,14 +77,14 @@ extension Admission.ProfessionInfo {
 }
 
 extension Admission.NamingAuthority {
-    init(explicitNode: ASN1Node, tag: UInt) throws(CertificateParseError) {
+    init(explicitNode: ASN1Node, tag: UInt) throws(TICryptoError) {
         var explicit = try DERCursor(explicitNode, .context(tag), "NamingAuthority")
         var cursor = try DERCursor(try explicit.next(.sequence, "NamingAuthority"), .sequence, "NamingAuthority")
         try explicit.finish()
-        let id = try cursor.optional(.objectIdentifier).map { (node) throws(CertificateParseError) in
+        let id = try cursor.optional(.objectIdentifier).map { (node) throws(TICryptoError) in
             try DERDecoding.oid(node, "NamingAuthority.namingAuthorityId")
         }
-        let url = try cursor.optional(.ia5String).map { (node) throws(CertificateParseError) in
+        let url = try cursor.optional(.ia5String).map { (node) throws(TICryptoError) in
             try DERDecoding.ia5String(node, "NamingAuthority.namingAuthorityUrl")
         }
         var text: String?

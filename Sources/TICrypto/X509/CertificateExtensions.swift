@@ -3,7 +3,7 @@
 internal import SwiftASN1
 
 /// The decoded values of the extensions in ``CertificateExtension/handled``; built once while parsing so that a
-/// malformed extension makes the whole certificate fail with ``CertificateParseError/Code/invalidExtension``.
+/// malformed extension makes the whole certificate fail with ``TICryptoError/Code/invalidExtension``.
 struct CertificateExtensions: Hashable, Sendable {
     var basicConstraints: BasicConstraints?
     var keyUsage: KeyUsage?
@@ -16,26 +16,26 @@ struct CertificateExtensions: Hashable, Sendable {
     var qcStatements: [OID]?
     var admission: Admission?
 
-    init(_ extensions: [CertificateExtension]) throws(CertificateParseError) {
+    init(_ extensions: [CertificateExtension]) throws(TICryptoError) {
         for item in extensions {
             do {
                 try decode(item)
             } catch let error where error.code == .invalidExtension {
                 throw error
             } catch {
-                throw CertificateParseError(.invalidExtension, "extension \(item.oid): \(error.code): \(error.reason)")
+                throw TICryptoError(.invalidExtension, reason: "extension \(item.oid): \(error.code): \(error.reason)")
             }
         }
     }
 
-    private mutating func decode(_ item: CertificateExtension) throws(CertificateParseError) {
+    private mutating func decode(_ item: CertificateExtension) throws(TICryptoError) {
         let context = "extension \(item.oid)"
         switch item.oid {
         case CertificateExtension.basicConstraints:
             // BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }
             var cursor = try DERCursor(try DERDecoding.parse(item.value[...], context), .sequence, "BasicConstraints")
-            let isCA = try cursor.optional(.boolean).map { (node) throws(CertificateParseError) in try DERDecoding.boolean(node, context) }
-            let pathLength = try cursor.optional(.integer).map { (node) throws(CertificateParseError) in
+            let isCA = try cursor.optional(.boolean).map { (node) throws(TICryptoError) in try DERDecoding.boolean(node, context) }
+            let pathLength = try cursor.optional(.integer).map { (node) throws(TICryptoError) in
                 try DERDecoding.smallInteger(node, context)
             }
             try cursor.finish()
@@ -62,7 +62,7 @@ struct CertificateExtensions: Hashable, Sendable {
             // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OPTIONAL, authorityCertIssuer [1] OPTIONAL,
             //                                       authorityCertSerialNumber [2] OPTIONAL }
             var cursor = try DERCursor(try DERDecoding.parse(item.value[...], context), .sequence, "AuthorityKeyIdentifier")
-            authorityKeyIdentifier = try cursor.optional(.context(0)).map { (node) throws(CertificateParseError) in
+            authorityKeyIdentifier = try cursor.optional(.context(0)).map { (node) throws(TICryptoError) in
                 try DERDecoding.octetString(node, context, tag: .context(0))
             }
             if let issuer = cursor.optional(.context(1)) {
@@ -101,7 +101,7 @@ struct CertificateExtensions: Hashable, Sendable {
         }
     }
 
-    private static func oidSequence(_ value: [UInt8], _ context: String) throws(CertificateParseError) -> [OID] {
+    private static func oidSequence(_ value: [UInt8], _ context: String) throws(TICryptoError) -> [OID] {
         var cursor = try DERCursor(try DERDecoding.parse(value[...], context), .sequence, context)
         var oids: [OID] = []
         for node in cursor.rest() { oids.append(try DERDecoding.oid(node, context)) }

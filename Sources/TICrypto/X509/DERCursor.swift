@@ -5,7 +5,7 @@ internal import SwiftASN1
 /// Walks the children of one constructed DER element in order, with typed errors.
 ///
 /// The X.509 structures are parsed by hand on top of SwiftASN1's DER tree (`DER.parse`, which enforces X.690 §10
-/// length rules), so that each failure maps to a precise ``CertificateParseError/Code`` and nothing traps on bad input.
+/// length rules), so that each failure maps to a precise ``TICryptoError/Code`` and nothing traps on bad input.
 struct DERCursor {
     private var iterator: ASN1NodeCollection.Iterator
     private let context: String
@@ -15,12 +15,12 @@ struct DERCursor {
     ///   - node: the element.
     ///   - identifier: the tag it must have.
     ///   - context: the ASN.1 type name, for error reasons.
-    init(_ node: ASN1Node, _ identifier: ASN1Identifier, _ context: String) throws(CertificateParseError) {
+    init(_ node: ASN1Node, _ identifier: ASN1Identifier, _ context: String) throws(TICryptoError) {
         guard node.identifier == identifier else {
-            throw CertificateParseError(.invalidTag, "\(context): expected \(identifier), found \(node.identifier)")
+            throw TICryptoError(.invalidTag, reason: "\(context): expected \(identifier), found \(node.identifier)")
         }
         guard case .constructed(let children) = node.content else {
-            throw CertificateParseError(.invalidTag, "\(context): expected a constructed element")
+            throw TICryptoError(.invalidTag, reason: "\(context): expected a constructed element")
         }
         self.iterator = children.makeIterator()
         self.context = context
@@ -39,18 +39,18 @@ struct DERCursor {
     }
 
     /// Consumes the next child, whatever its tag.
-    mutating func next(_ field: String) throws(CertificateParseError) -> ASN1Node {
+    mutating func next(_ field: String) throws(TICryptoError) -> ASN1Node {
         guard let node = iterator.next() else {
-            throw CertificateParseError(.invalidStructure, "\(context): missing \(field)")
+            throw TICryptoError(.invalidStructure, reason: "\(context): missing \(field)")
         }
         return node
     }
 
     /// Consumes the next child, which must have `identifier`.
-    mutating func next(_ identifier: ASN1Identifier, _ field: String) throws(CertificateParseError) -> ASN1Node {
+    mutating func next(_ identifier: ASN1Identifier, _ field: String) throws(TICryptoError) -> ASN1Node {
         let node = try next(field)
         guard node.identifier == identifier else {
-            throw CertificateParseError(.invalidTag, "\(context).\(field): expected \(identifier), found \(node.identifier)")
+            throw TICryptoError(.invalidTag, reason: "\(context).\(field): expected \(identifier), found \(node.identifier)")
         }
         return node
     }
@@ -69,8 +69,8 @@ struct DERCursor {
     }
 
     /// Requires that no children are left (no unknown trailing components).
-    func finish() throws(CertificateParseError) {
-        guard isAtEnd else { throw CertificateParseError(.invalidStructure, "\(context): unexpected trailing component") }
+    func finish() throws(TICryptoError) {
+        guard isAtEnd else { throw TICryptoError(.invalidStructure, reason: "\(context): unexpected trailing component") }
     }
 }
 

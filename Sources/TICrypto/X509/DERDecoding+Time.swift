@@ -8,7 +8,7 @@ extension DERDecoding {
     ///
     /// RFC 5280 requires `YYMMDDHHMMSSZ` (UTCTime, years 1950–2049) or `YYYYMMDDHHMMSSZ` (GeneralizedTime, no fraction);
     /// SwiftASN1 enforces the DER forms. GeneralizedTime fractions, which RFC 5280 forbids, are rejected.
-    static func time(_ node: ASN1Node, _ context: String) throws(CertificateParseError) -> Date {
+    static func time(_ node: ASN1Node, _ context: String) throws(TICryptoError) -> Date {
         let fields: (year: Int, month: Int, day: Int, hours: Int, minutes: Int, seconds: Int)
         do {
             switch node.identifier {
@@ -18,16 +18,16 @@ extension DERDecoding {
             case .generalizedTime:
                 let time = try GeneralizedTime(derEncoded: node)
                 guard time.fractionalSeconds == 0 else {
-                    throw CertificateParseError(.invalidTime, "\(context): fractional seconds (RFC 5280 §4.1.2.5.2)")
+                    throw TICryptoError(.invalidTime, reason: "\(context): fractional seconds (RFC 5280 §4.1.2.5.2)")
                 }
                 fields = (time.year, time.month, time.day, time.hours, time.minutes, time.seconds)
             default:
-                throw CertificateParseError(.invalidTag, "\(context): expected UTCTime or GeneralizedTime, found \(node.identifier)")
+                throw TICryptoError(.invalidTag, reason: "\(context): expected UTCTime or GeneralizedTime, found \(node.identifier)")
             }
-        } catch let error as CertificateParseError {
+        } catch let error as TICryptoError {
             throw error
         } catch {
-            throw CertificateParseError(.invalidTime, "\(context): \(error)")
+            throw TICryptoError(.invalidTime, reason: "\(context): \(error)")
         }
         let days = daysFromCivil(year: fields.year, month: fields.month, day: fields.day)
         let seconds = days * 86_400 + fields.hours * 3_600 + fields.minutes * 60 + fields.seconds

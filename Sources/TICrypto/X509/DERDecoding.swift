@@ -2,21 +2,21 @@
 
 internal import SwiftASN1
 
-/// Small typed decoders for the DER primitives X.509 uses; every SwiftASN1 error becomes a ``CertificateParseError``.
+/// Small typed decoders for the DER primitives X.509 uses; every SwiftASN1 error becomes a ``TICryptoError``.
 enum DERDecoding {
     /// Parses one complete DER element; trailing bytes are an error.
-    static func parse(_ bytes: ArraySlice<UInt8>, _ context: String) throws(CertificateParseError) -> ASN1Node {
+    static func parse(_ bytes: ArraySlice<UInt8>, _ context: String) throws(TICryptoError) -> ASN1Node {
         try mapped(context) { try DER.parse(bytes) }
     }
 
     /// Runs SwiftASN1 code and maps its error codes onto ours.
-    static func mapped<T>(_ context: String, _ body: () throws -> T) throws(CertificateParseError) -> T {
+    static func mapped<T>(_ context: String, _ body: () throws -> T) throws(TICryptoError) -> T {
         do {
             return try body()
-        } catch let error as CertificateParseError {
+        } catch let error as TICryptoError {
             throw error
         } catch let error as ASN1Error {
-            let code: CertificateParseError.Code
+            let code: TICryptoError.Code
             switch error.code {
             case .truncatedASN1Field: code = .truncated
             case .unsupportedFieldLength: code = .invalidLength
@@ -27,9 +27,9 @@ enum DERDecoding {
             case .invalidPEMDocument: code = .invalidPEM
             default: code = .invalidStructure
             }
-            throw CertificateParseError(code, "\(context): \(error)")
+            throw TICryptoError(code, reason: "\(context): \(error)")
         } catch {
-            throw CertificateParseError(.invalidStructure, "\(context): \(error)")
+            throw TICryptoError(.invalidStructure, reason: "\(context): \(error)")
         }
     }
 
@@ -39,25 +39,25 @@ enum DERDecoding {
         _ identifier: ASN1Identifier,
         _ context: String
     )
-        throws(CertificateParseError) -> ArraySlice<UInt8>
+        throws(TICryptoError) -> ArraySlice<UInt8>
     {
         guard node.identifier == identifier else {
-            throw CertificateParseError(.invalidTag, "\(context): expected \(identifier), found \(node.identifier)")
+            throw TICryptoError(.invalidTag, reason: "\(context): expected \(identifier), found \(node.identifier)")
         }
         guard case .primitive(let bytes) = node.content else {
-            throw CertificateParseError(.invalidTag, "\(context): expected a primitive element")
+            throw TICryptoError(.invalidTag, reason: "\(context): expected a primitive element")
         }
         return bytes
     }
 
     /// An OBJECT IDENTIFIER (X.690 §8.19), optionally under an implicit tag.
-    static func oid(_ node: ASN1Node, _ context: String, tag: ASN1Identifier = .objectIdentifier) throws(CertificateParseError) -> OID {
+    static func oid(_ node: ASN1Node, _ context: String, tag: ASN1Identifier = .objectIdentifier) throws(TICryptoError) -> OID {
         guard node.identifier == tag else {
-            throw CertificateParseError(.invalidTag, "\(context): expected \(tag), found \(node.identifier)")
+            throw TICryptoError(.invalidTag, reason: "\(context): expected \(tag), found \(node.identifier)")
         }
         let value = try mapped(context) { try ASN1ObjectIdentifier(derEncoded: node, withIdentifier: tag) }
         let arcs = value.oidComponents
-        guard let oid = OID(arcs: arcs) else { throw CertificateParseError(.invalidOID, "\(context): \(arcs)") }
+        guard let oid = OID(arcs: arcs) else { throw TICryptoError(.invalidOID, reason: "\(context): \(arcs)") }
         return oid
     }
 
@@ -67,16 +67,16 @@ enum DERDecoding {
         _ context: String,
         tag: ASN1Identifier = .octetString
     )
-        throws(CertificateParseError) -> [UInt8]
+        throws(TICryptoError) -> [UInt8]
     {
         Array(try primitive(node, tag, context))
     }
 
     /// A DER BOOLEAN (X.690 §11.1: 0x00 or 0xFF).
-    static func boolean(_ node: ASN1Node, _ context: String) throws(CertificateParseError) -> Bool {
+    static func boolean(_ node: ASN1Node, _ context: String) throws(TICryptoError) -> Bool {
         let bytes = try primitive(node, .boolean, context)
         guard bytes.count == 1, let byte = bytes.first, byte == 0 || byte == 0xFF else {
-            throw CertificateParseError(.invalidStructure, "\(context): invalid BOOLEAN")
+            throw TICryptoError(.invalidStructure, reason: "\(context): invalid BOOLEAN")
         }
         return byte == 0xFF
     }
@@ -87,38 +87,38 @@ enum DERDecoding {
         _ context: String,
         tag: ASN1Identifier = .integer
     )
-        throws(CertificateParseError) -> [UInt8]
+        throws(TICryptoError) -> [UInt8]
     {
         let bytes = Array(try primitive(node, tag, context))
-        guard let first = bytes.first else { throw CertificateParseError(.invalidInteger, "\(context): empty INTEGER") }
+        guard let first = bytes.first else { throw TICryptoError(.invalidInteger, reason: "\(context): empty INTEGER") }
         if bytes.count > 1 {
             let second = bytes[1]
             // X.690 §8.3.2: the first nine bits must not all be 0 or all be 1.
             if (first == 0x00 && second & 0x80 == 0) || (first == 0xFF && second & 0x80 != 0) {
-                throw CertificateParseError(.invalidInteger, "\(context): INTEGER not minimally encoded")
+                throw TICryptoError(.invalidInteger, reason: "\(context): INTEGER not minimally encoded")
             }
         }
         return bytes
     }
 
     /// A small non-negative INTEGER (versions, path lengths).
-    static func smallInteger(_ node: ASN1Node, _ context: String) throws(CertificateParseError) -> Int {
+    static func smallInteger(_ node: ASN1Node, _ context: String) throws(TICryptoError) -> Int {
         let bytes = try integerBytes(node, context)
-        guard bytes[0] & 0x80 == 0 else { throw CertificateParseError(.invalidInteger, "\(context): negative INTEGER") }
+        guard bytes[0] & 0x80 == 0 else { throw TICryptoError(.invalidInteger, reason: "\(context): negative INTEGER") }
         let magnitude = bytes.drop { $0 == 0 }
-        guard magnitude.count <= 4 else { throw CertificateParseError(.invalidInteger, "\(context): INTEGER too large") }
+        guard magnitude.count <= 4 else { throw TICryptoError(.invalidInteger, reason: "\(context): INTEGER too large") }
         return magnitude.reduce(0) { $0 << 8 | Int($1) }
     }
 
     /// A BIT STRING (X.690 §8.6): the content bytes and the number of unused bits in the last byte.
-    static func bitString(_ node: ASN1Node, _ context: String) throws(CertificateParseError) -> (bytes: [UInt8], unusedBits: Int) {
+    static func bitString(_ node: ASN1Node, _ context: String) throws(TICryptoError) -> (bytes: [UInt8], unusedBits: Int) {
         let content = try primitive(node, .bitString, context)
         guard let unused = content.first, unused <= 7, !(unused > 0 && content.count == 1) else {
-            throw CertificateParseError(.invalidStructure, "\(context): invalid BIT STRING")
+            throw TICryptoError(.invalidStructure, reason: "\(context): invalid BIT STRING")
         }
         // X.690 §11.2.1: in DER the unused bits of the last byte are zero.
         if unused > 0, let last = content.last, last & (UInt8(1) << unused &- 1) != 0 {
-            throw CertificateParseError(.invalidStructure, "\(context): non-zero unused bits in BIT STRING")
+            throw TICryptoError(.invalidStructure, reason: "\(context): non-zero unused bits in BIT STRING")
         }
         return (Array(content.dropFirst()), Int(unused))
     }

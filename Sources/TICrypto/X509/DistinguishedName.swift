@@ -99,7 +99,7 @@ public struct DistinguishedName: Hashable, Sendable, CustomStringConvertible {
 
 extension DistinguishedName {
     /// Parses `Name` (RFC 5280 §4.1.2.4) from its DER node.
-    init(node: ASN1Node, context: String) throws(CertificateParseError) {
+    init(node: ASN1Node, context: String) throws(TICryptoError) {
         var sequence = try DERCursor(node, .sequence, context)
         var rdns: [RelativeDistinguishedName] = []
         for rdnNode in sequence.rest() {
@@ -119,7 +119,7 @@ extension DistinguishedName {
                 attributes.append(Attribute(oid: type, value: value))
             }
             // X.501: a RelativeDistinguishedName is SET SIZE (1..MAX).
-            guard !attributes.isEmpty else { throw CertificateParseError(.invalidStructure, "\(context): empty RDN") }
+            guard !attributes.isEmpty else { throw TICryptoError(.invalidStructure, reason: "\(context): empty RDN") }
             rdns.append(RelativeDistinguishedName(attributes: attributes))
         }
         self.init(rdns: rdns)

@@ -22,9 +22,9 @@ public enum GeneralName: Hashable, Sendable {
 
 extension GeneralName {
     /// Parses one `GeneralName` choice.
-    init(node: ASN1Node, context: String) throws(CertificateParseError) {
+    init(node: ASN1Node, context: String) throws(TICryptoError) {
         guard node.identifier.tagClass == .contextSpecific else {
-            throw CertificateParseError(.invalidTag, "\(context): GeneralName must be context-tagged, found \(node.identifier)")
+            throw TICryptoError(.invalidTag, reason: "\(context): GeneralName must be context-tagged, found \(node.identifier)")
         }
         let number = node.identifier.tagNumber
         switch number {
@@ -40,10 +40,10 @@ extension GeneralName {
         case 7: self = .ipAddress(try DERDecoding.octetString(node, context, tag: .context(7)))
         case 8: self = .registeredID(try DERDecoding.oid(node, context, tag: .context(8)))
         case 0, 3, 5:
-            guard node.isConstructedNode else { throw CertificateParseError(.invalidTag, "\(context): [\(number)] must be constructed") }
+            guard node.isConstructedNode else { throw TICryptoError(.invalidTag, reason: "\(context): [\(number)] must be constructed") }
             self = .other(tag: number, der: Array(node.encodedBytes))
         default:
-            throw CertificateParseError(.invalidTag, "\(context): unknown GeneralName tag [\(number)]")
+            throw TICryptoError(.invalidTag, reason: "\(context): unknown GeneralName tag [\(number)]")
         }
     }
 
@@ -53,12 +53,12 @@ extension GeneralName {
         context: String,
         identifier: ASN1Identifier = .sequence
     )
-        throws(CertificateParseError) -> [GeneralName]
+        throws(TICryptoError) -> [GeneralName]
     {
         var cursor = try DERCursor(node, identifier, context)
         var names: [GeneralName] = []
         for child in cursor.rest() { names.append(try GeneralName(node: child, context: context)) }
-        guard !names.isEmpty else { throw CertificateParseError(.invalidStructure, "\(context): empty GeneralNames") }
+        guard !names.isEmpty else { throw TICryptoError(.invalidStructure, reason: "\(context): empty GeneralNames") }
         return names
     }
 }

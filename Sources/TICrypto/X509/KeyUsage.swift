@@ -39,13 +39,13 @@ public struct KeyUsage: OptionSet, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "[" + Self.names.filter { contains($0.0) }.map(\.1).joined(separator: ", ") + "]" }
 
     /// Decodes the BIT STRING content (bit 0 is the most significant bit of the first byte, X.690 §8.6.2).
-    init(bitStringBytes bytes: [UInt8]) throws(CertificateParseError) {
-        guard bytes.count <= 2 else { throw CertificateParseError(.invalidExtension, "keyUsage: more than 9 bits") }
+    init(bitStringBytes bytes: [UInt8]) throws(TICryptoError) {
+        guard bytes.count <= 2 else { throw TICryptoError(.invalidExtension, reason: "keyUsage: more than 9 bits") }
         var value: UInt16 = 0
         for (byteIndex, byte) in bytes.enumerated() {
             for bit in 0..<8 where byte & (0x80 >> bit) != 0 {
                 let number = byteIndex * 8 + bit
-                guard number <= 8 else { throw CertificateParseError(.invalidExtension, "keyUsage: unknown bit \(number)") }
+                guard number <= 8 else { throw TICryptoError(.invalidExtension, reason: "keyUsage: unknown bit \(number)") }
                 value |= 1 << number
             }
         }

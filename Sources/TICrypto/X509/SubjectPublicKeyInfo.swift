@@ -20,7 +20,7 @@ public struct SubjectPublicKeyInfo: Hashable, Sendable {
 
 extension SubjectPublicKeyInfo {
     /// Parses the element.
-    init(node: ASN1Node) throws(CertificateParseError) {
+    init(node: ASN1Node) throws(TICryptoError) {
         var spki = try DERCursor(node, .sequence, "SubjectPublicKeyInfo")
         let algorithm = try AlgorithmIdentifier(node: try spki.next(.sequence, "algorithm"), context: "SubjectPublicKeyInfo.algorithm")
         let key = try DERDecoding.bitString(try spki.next(.bitString, "subjectPublicKey"), "SubjectPublicKeyInfo.subjectPublicKey")
@@ -29,12 +29,12 @@ extension SubjectPublicKeyInfo {
         if algorithm.oid == TelematikOID.ecPublicKey {
             // RFC 5480 §2.1.1: ECParameters is a CHOICE; RFC 5480 allows only namedCurve for PKIX.
             guard let parameters = algorithm.parameters, parameters.identifier == .objectIdentifier else {
-                throw CertificateParseError(.invalidStructure, "SubjectPublicKeyInfo: EC key without namedCurve")
+                throw TICryptoError(.invalidStructure, reason: "SubjectPublicKeyInfo: EC key without namedCurve")
             }
             curve = try DERDecoding.oid(parameters, "SubjectPublicKeyInfo.namedCurve")
         }
         guard key.unusedBits == 0 else {
-            throw CertificateParseError(.invalidStructure, "SubjectPublicKeyInfo: key BIT STRING with unused bits")
+            throw TICryptoError(.invalidStructure, reason: "SubjectPublicKeyInfo: key BIT STRING with unused bits")
         }
         self.derEncoded = Array(node.encodedBytes)
         self.algorithm = algorithm.oid
@@ -52,7 +52,7 @@ struct AlgorithmIdentifier: Hashable {
     /// The complete DER encoding (compared byte for byte with the outer `signatureAlgorithm`).
     let der: ArraySlice<UInt8>
 
-    init(node: ASN1Node, context: String) throws(CertificateParseError) {
+    init(node: ASN1Node, context: String) throws(TICryptoError) {
         var cursor = try DERCursor(node, .sequence, context)
         oid = try DERDecoding.oid(try cursor.next(.objectIdentifier, "algorithm"), context)
         parameters = cursor.isAtEnd ? nil : try cursor.next("parameters")

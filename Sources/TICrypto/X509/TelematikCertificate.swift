@@ -56,8 +56,8 @@ public struct TelematikCertificate: Hashable, Sendable {
     /// and outer signature algorithms are equal (§4.1.1.2), that each extension appears at most once (§4.2), and
     /// decodes the handled extensions. It checks no signature, validity period or policy.
     /// - Parameter derEncoded: exactly one certificate.
-    /// - Throws: ``CertificateParseError`` describing the first problem found.
-    public init(derEncoded: [UInt8]) throws(CertificateParseError) {
+    /// - Throws: ``TICryptoError`` describing the first problem found.
+    public init(derEncoded: [UInt8]) throws(TICryptoError) {
         let root = try DERDecoding.parse(derEncoded[...], "Certificate")
         var certificate = try DERCursor(root, .sequence, "Certificate")
         let tbsNode = try certificate.next(.sequence, "tbsCertificate")
@@ -72,13 +72,13 @@ public struct TelematikCertificate: Hashable, Sendable {
             var explicit = try DERCursor(versionNode, .context(0), "TBSCertificate.version")
             let raw = try DERDecoding.smallInteger(try explicit.next(.integer, "Version"), "TBSCertificate.version")
             try explicit.finish()
-            guard (0...2).contains(raw) else { throw CertificateParseError(.unsupportedVersion, "version \(raw + 1)") }
+            guard (0...2).contains(raw) else { throw TICryptoError(.unsupportedVersion, reason: "version \(raw + 1)") }
             version = raw + 1
         }
         let serial = try DERDecoding.integerBytes(try tbs.next(.integer, "serialNumber"), "TBSCertificate.serialNumber")
         let innerAlgorithm = try AlgorithmIdentifier(node: try tbs.next(.sequence, "signature"), context: "TBSCertificate.signature")
         guard innerAlgorithm.der == outerAlgorithm.der else {
-            throw CertificateParseError(.signatureAlgorithmMismatch, "\(innerAlgorithm.oid) vs \(outerAlgorithm.oid)")
+            throw TICryptoError(.signatureAlgorithmMismatch, reason: "\(innerAlgorithm.oid) vs \(outerAlgorithm.oid)")
         }
         let issuerNode = try tbs.next(.sequence, "issuer")
         let issuer = try DistinguishedName(node: issuerNode, context: "issuer")
@@ -92,12 +92,12 @@ public struct TelematikCertificate: Hashable, Sendable {
         // issuerUniqueID [1] IMPLICIT BIT STRING, subjectUniqueID [2] IMPLICIT BIT STRING (v2/v3 only, RFC 5280 §4.1.2.8).
         for number: UInt in [1, 2] {
             if tbs.optional(.context(number)) != nil, version < 2 {
-                throw CertificateParseError(.invalidStructure, "unique identifier in a v1 certificate")
+                throw TICryptoError(.invalidStructure, reason: "unique identifier in a v1 certificate")
             }
         }
         var extensions: [CertificateExtension] = []
         if let extensionsNode = tbs.optional(.context(3)) {
-            guard version == 3 else { throw CertificateParseError(.invalidStructure, "extensions in a v\(version) certificate") }
+            guard version == 3 else { throw TICryptoError(.invalidStructure, reason: "extensions in a v\(version) certificate") }
             extensions = try Self.parseExtensions(extensionsNode)
         }
         try tbs.finish()
@@ -134,7 +134,7 @@ public struct TelematikCertificate: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(derEncoded) }
 
     /// `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension` inside `[3] EXPLICIT`.
-    private static func parseExtensions(_ node: ASN1Node) throws(CertificateParseError) -> [CertificateExtension] {
+    private static func parseExtensions(_ node: ASN1Node) throws(TICryptoError) -> [CertificateExtension] {
         var explicit = try DERCursor(node, .context(3), "TBSCertificate.extensions")
         var sequence = try DERCursor(try explicit.next(.sequence, "Extensions"), .sequence, "Extensions")
         try explicit.finish()
@@ -143,15 +143,15 @@ public struct TelematikCertificate: Hashable, Sendable {
         for extensionNode in sequence.rest() {
             var cursor = try DERCursor(extensionNode, .sequence, "Extension")
             let oid = try DERDecoding.oid(try cursor.next(.objectIdentifier, "extnID"), "Extension.extnID")
-            let critical = try cursor.optional(.boolean).map { (node) throws(CertificateParseError) in
+            let critical = try cursor.optional(.boolean).map { (node) throws(TICryptoError) in
                 try DERDecoding.boolean(node, "Extension.critical")
             }
             let value = try DERDecoding.octetString(try cursor.next(.octetString, "extnValue"), "Extension.extnValue")
             try cursor.finish()
-            guard seen.insert(oid).inserted else { throw CertificateParseError(.duplicateExtension, "\(oid) appears twice") }
+            guard seen.insert(oid).inserted else { throw TICryptoError(.duplicateExtension, reason: "\(oid) appears twice") }
             result.append(CertificateExtension(oid: oid, isCritical: critical ?? false, value: value))
         }
-        guard !result.isEmpty else { throw CertificateParseError(.invalidStructure, "empty Extensions") }
+        guard !result.isEmpty else { throw TICryptoError(.invalidStructure, reason: "empty Extensions") }
         return result
     }
 }

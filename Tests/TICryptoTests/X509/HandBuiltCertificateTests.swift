@@ -9,11 +9,11 @@ import Testing
 struct HandBuiltCertificateTests {
     typealias B = DERBuilder
 
-    private func parse(_ bytes: [UInt8]) throws(CertificateParseError) -> TelematikCertificate {
+    private func parse(_ bytes: [UInt8]) throws(TICryptoError) -> TelematikCertificate {
         try TelematikCertificate(derEncoded: bytes)
     }
 
-    private func code(_ bytes: [UInt8]) -> CertificateParseError.Code? {
+    private func code(_ bytes: [UInt8]) -> TICryptoError.Code? {
         do {
             _ = try parse(bytes)
             return nil

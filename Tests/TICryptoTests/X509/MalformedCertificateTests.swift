@@ -10,7 +10,7 @@ struct MalformedCertificateTests {
     }
 
     /// Parses and returns the error code, or `nil` when the input parsed.
-    private func code(_ bytes: [UInt8]) -> CertificateParseError.Code? {
+    private func code(_ bytes: [UInt8]) -> TICryptoError.Code? {
         do {
             _ = try TelematikCertificate(derEncoded: bytes)
             return nil
@@ -23,7 +23,7 @@ struct MalformedCertificateTests {
     func truncation(index: Int) throws {
         let der = Self.realDER[index]
         try #require(!der.isEmpty)
-        var unexpected: [Int: CertificateParseError.Code?] = [:]
+        var unexpected: [Int: TICryptoError.Code?] = [:]
         for length in 0..<der.count {
             let result = code(Array(der.prefix(length)))
             if result != .truncated { unexpected[length] = result }

@@ -17,7 +17,7 @@ struct PEMTests {
                 "Sam SchraßerTEST-ONLY", "Annegret-Heidemarie AdamiçTEST-ONLY", "Christian GõdofskýTEST-ONLY", "erezept",
             ]
         )
-        #expect(throws: CertificateParseError.invalidPEM) { try TelematikCertificate(pemEncoded: text) }
+        #expect(throws: TICryptoError(.invalidPEM)) { try TelematikCertificate(pemEncoded: text) }
     }
 
     @Test("pemEncoded round trips and uses 64-character lines")
@@ -43,13 +43,13 @@ struct PEMTests {
         ]
     )
     func broken(text: String) {
-        #expect(throws: CertificateParseError.invalidPEM) { try TelematikCertificate.certificates(pemEncoded: text) }
+        #expect(throws: TICryptoError(.invalidPEM)) { try TelematikCertificate.certificates(pemEncoded: text) }
     }
 
     @Test("A PEM block with valid Base64 of garbage reports the DER error")
     func garbageInside() {
         let text = "-----BEGIN CERTIFICATE-----\nMAMCAQE=\n-----END CERTIFICATE-----\n"
-        #expect(throws: CertificateParseError.self) { try TelematikCertificate.certificates(pemEncoded: text) }
+        #expect(throws: TICryptoError.self) { try TelematikCertificate.certificates(pemEncoded: text) }
         do {
             _ = try TelematikCertificate.certificates(pemEncoded: text)
         } catch {
