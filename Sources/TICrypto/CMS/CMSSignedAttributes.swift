@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 internal import COpenSSL
-public import Foundation
+internal import Foundation
 internal import SwiftASN1
 
 /// The signed attributes of one SignerInfo (RFC 5652 §5.3), read through OpenSSL and decoded in Swift.
