@@ -10,6 +10,6 @@ struct Erezept: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erezept",
         abstract: "Tools of the E-Rezept platform.",
-        subcommands: [FHIRCommand.self]
+        subcommands: [FHIRCommand.self, PKICommand.self, CMSCommand.self]
     )
 }
