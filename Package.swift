@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "FHIR", targets: ["FHIR"]),
         .library(name: "TICrypto", targets: ["TICrypto"]),
+        .library(name: "Workflow", targets: ["Workflow"]),
         .executable(name: "erezept", targets: ["erezept"]),
     ],
     dependencies: [
@@ -47,6 +48,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Workflow",
+            dependencies: ["TICrypto"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "erezept",
             dependencies: [
@@ -71,6 +77,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Interop/ecies_vau.py", "Interop/jose_interop.py", "X509/Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Workflow", "TICrypto"],
             swiftSettings: swiftSettings
         ),
     ]
