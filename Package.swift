@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "FHIR", targets: ["FHIR"]),
         .library(name: "TICrypto", targets: ["TICrypto"]),
         .library(name: "Workflow", targets: ["Workflow"]),
+        .library(name: "Storage", targets: ["Storage"]),
         .executable(name: "erezept", targets: ["erezept"]),
     ],
     dependencies: [
@@ -53,6 +54,11 @@ let package = Package(
             dependencies: ["TICrypto"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Storage",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "erezept",
             dependencies: [
@@ -82,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "WorkflowTests",
             dependencies: ["Workflow", "TICrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
     ]
