@@ -16,13 +16,16 @@ let package = Package(
         .library(name: "TICrypto", targets: ["TICrypto"]),
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Fachdienst", targets: ["Fachdienst"]),
         .executable(name: "erezept", targets: ["erezept"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -64,6 +67,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Fachdienst",
+            dependencies: [
+                "FHIR",
+                "TICrypto",
+                "Workflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "erezept",
             dependencies: [
@@ -98,6 +112,17 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Workflow", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FachdienstTests",
+            dependencies: [
+                "Fachdienst",
+                "FHIR",
+                "TICrypto",
+                "Workflow",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

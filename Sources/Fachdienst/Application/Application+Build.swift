@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import FHIR
+internal import Foundation
+public import Hummingbird
+public import TICrypto
+internal import Workflow
+
+/// Builds the Fachdienst application: the router of ``buildRouter(configuration:routes:accessTokenVerifier:)`` served on
+/// the configured address.
+/// - Throws: when the IDP signer certificate holds no brainpoolP256r1 key.
+public func buildApplication(configuration: FachdienstConfiguration) throws(TICryptoError) -> some ApplicationProtocol {
+    let router = try buildRouter(configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "erezept")
+    )
+}
+
+/// Builds the router with the access-token check from `configuration`.
+/// - Throws: when the IDP signer certificate holds no brainpoolP256r1 key.
+public func buildRouter(
+    configuration: FachdienstConfiguration,
+    routes: [any FachdienstRoute] = FachdienstRoutes.all
+) throws(TICryptoError) -> Router<FachdienstRequestContext> {
+    buildRouter(configuration: configuration, routes: routes, accessTokenVerifier: try AccessTokenVerifier(configuration: configuration))
+}
+
+/// Builds the router: middlewares (OperationOutcome rendering, access token, content negotiation) and the endpoints
+/// of `routes`, with a CapabilityStatement listing what `routes` declare.
+/// - Parameters:
+///   - configuration: The settings.
+///   - routes: The routes to mount.
+///   - accessTokenVerifier: The token check to use.
+public func buildRouter(
+    configuration: FachdienstConfiguration,
+    routes: [any FachdienstRoute] = FachdienstRoutes.all,
+    accessTokenVerifier: AccessTokenVerifier
+) -> Router<FachdienstRequestContext> {
+    let statement = CapabilityStatementBuilder.statement(
+        capabilities: routes.flatMap(\.capabilities),
+        version: configuration.softwareVersion,
+        date: capabilityDate(configuration.clock.now)
+    )
+    let environment = RouteEnvironment(configuration: configuration, capabilityStatement: statement)
+    let endpoints = routes.flatMap { $0.endpoints(environment: environment) }
+    var table = RouteTable()
+    for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
+
+    let router = Router(context: FachdienstRequestContext.self)
+    router.add(middleware: OperationOutcomeMiddleware())
+    router.add(middleware: AccessTokenMiddleware(verifier: accessTokenVerifier))
+    router.add(middleware: FHIRContentMiddleware(maximumBodySize: configuration.maximumBodySize, routes: table))
+    for endpoint in endpoints {
+        let handler = endpoint.handler
+        router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+            try await handler(request, context)
+        }
+    }
+    return router
+}
+
+private func capabilityDate(_ date: Date) -> DateTimeValue {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    // The formatter always yields a valid FHIR dateTime; the year fallback only guards the optional.
+    return DateTimeValue(lexical: formatter.string(from: date)) ?? DateTimeValue(lexical: "2026")!
+}

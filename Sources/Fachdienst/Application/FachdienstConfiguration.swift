@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import Foundation
+public import TICrypto
+public import Workflow
+
+/// The settings of a Fachdienst instance.
+public struct FachdienstConfiguration: Sendable {
+    /// The request body limit of the specification: 1 MB for the whole request (spec/fd-api.md §1.1).
+    public static let defaultMaximumBodySize = 1024 * 1024
+
+    /// The host name or address to bind to.
+    public var hostname: String
+    /// The TCP port to listen on.
+    public var port: Int
+    /// The IDP's token signing certificate (`puk_idp_sig`); access tokens must be signed with its key.
+    public var idpSignerCertificate: TelematikCertificate
+    /// The `aud` access tokens must carry, exactly (`IDP_REGISTERED_FD_URI`, spec/ref-impl.md C.4 step 4).
+    public var audience: String
+    /// The source of the current time for token expiry.
+    public var clock: any WallClock
+    /// How far in the future a token's `iat` may lie (spec/ref-impl.md C.4 step 5: 2 s).
+    public var clockSkew: TimeInterval
+    /// How many verified tokens the cache keeps at most.
+    public var tokenCacheCapacity: Int
+    /// The largest accepted request body, in bytes.
+    public var maximumBodySize: Int
+    /// The version reported in the CapabilityStatement's `software.version`.
+    public var softwareVersion: String
+
+    /// Creates a configuration.
+    public init(
+        hostname: String = "127.0.0.1",
+        port: Int = 8080,
+        idpSignerCertificate: TelematikCertificate,
+        audience: String,
+        clock: any WallClock = SystemClock(),
+        clockSkew: TimeInterval = 2,
+        tokenCacheCapacity: Int = 10_000,
+        maximumBodySize: Int = FachdienstConfiguration.defaultMaximumBodySize,
+        softwareVersion: String = "0.1.0"
+    ) {
+        self.hostname = hostname
+        self.port = port
+        self.idpSignerCertificate = idpSignerCertificate
+        self.audience = audience
+        self.clock = clock
+        self.clockSkew = clockSkew
+        self.tokenCacheCapacity = tokenCacheCapacity
+        self.maximumBodySize = maximumBodySize
+        self.softwareVersion = softwareVersion
+    }
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import Foundation
+public import Hummingbird
+internal import Logging
+
+/// Authenticates every request by its `Authorization: Bearer` access token and puts the ``Caller`` into the context.
+///
+/// A request without a valid token is answered with 401, an `OperationOutcome` and `WWW-Authenticate: Bearer`
+/// (spec/ref-impl.md C.4). Neither the token nor its claims are logged.
+public struct AccessTokenMiddleware: RouterMiddleware {
+    public typealias Context = FachdienstRequestContext
+
+    private let verifier: AccessTokenVerifier
+
+    /// Creates the middleware.
+    public init(verifier: AccessTokenVerifier) {
+        self.verifier = verifier
+    }
+
+    /// Verifies the token and calls `next` with the caller set.
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        do {
+            context.caller = try self.verifier.verify(try Self.bearerToken(of: request))
+        } catch {
+            context.logger.info("access token refused", metadata: ["erp.token.check": "\(error.code)"])
+            throw error.operationOutcomeError
+        }
+        return try await next(request, context)
+    }
+
+    private static func bearerToken(of request: Request) throws(AccessTokenError) -> String {
+        guard let header = request.headers[.authorization] else {
+            throw AccessTokenError(.missing, reason: "no Authorization header")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw AccessTokenError(.missing, reason: "the Authorization header is not a Bearer token")
+        }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+    }
+}

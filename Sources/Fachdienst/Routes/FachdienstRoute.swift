@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import FHIR
+public import Hummingbird
+
+/// One endpoint: a method, a path pattern (`/Task/:id/$accept`) and its handler.
+public struct FachdienstEndpoint: Sendable {
+    /// The handler's signature.
+    public typealias Handler = @Sendable (Request, FachdienstRequestContext) async throws -> Response
+
+    /// The HTTP method.
+    public let method: HTTPRequest.Method
+    /// The path pattern; `:name` segments match any one segment.
+    public let path: String
+    /// The handler.
+    public let handler: Handler
+
+    /// Creates an endpoint.
+    public init(_ method: HTTPRequest.Method, _ path: String, handler: @escaping Handler) {
+        self.method = method
+        self.path = path
+        self.handler = handler
+    }
+}
+
+/// A resource or operation of the Fachdienst: its endpoints and what it adds to the CapabilityStatement.
+///
+/// Each route lives in its own file and registers itself by being listed in ``FachdienstRoutes/all``:
+///
+/// ```swift
+/// struct TaskGetRoute: FachdienstRoute {
+///     var capabilities: [Capability] { [.resource("Task", interactions: ["read"])] }
+///     func endpoints(environment: RouteEnvironment) -> [FachdienstEndpoint] {
+///         [FachdienstEndpoint(.get, "/Task/:id") { request, context in … }]
+///     }
+/// }
+/// ```
+public protocol FachdienstRoute: Sendable {
+    /// What the route adds to the CapabilityStatement.
+    var capabilities: [Capability] { get }
+    /// The endpoints of the route.
+    func endpoints(environment: RouteEnvironment) -> [FachdienstEndpoint]
+}
+
+/// What routes get when they are mounted.
+public struct RouteEnvironment: Sendable {
+    /// The configuration.
+    public let configuration: FachdienstConfiguration
+    /// The CapabilityStatement assembled from all routes.
+    public let capabilityStatement: CapabilityStatement
+
+    /// Creates an environment.
+    public init(configuration: FachdienstConfiguration, capabilityStatement: CapabilityStatement) {
+        self.configuration = configuration
+        self.capabilityStatement = capabilityStatement
+    }
+}
+
+/// The routes of the Fachdienst.
+public enum FachdienstRoutes {
+    /// Every implemented route; a new resource or operation is added here and nowhere else.
+    public static let all: [any FachdienstRoute] = [
+        MetadataRoute()
+    ]
+}
