@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "Workflow",
-            dependencies: ["TICrypto"],
+            dependencies: ["FHIR", "TICrypto"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow", "TICrypto"],
+            dependencies: ["Workflow", "FHIR", "TICrypto"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import FHIR
+import Foundation
+import TICrypto
+
+extension WorkflowService {
+    /// `$activate` (spec/fd-api.md §2.3, §6): checks in the order of §6 — role, AccessCode, state, the QES, FHIR
+    /// decoding of the bundle inside, the business rules — then stores the QES (DocumentType 1), sets `Task.for`,
+    /// the dates and status `ready`, and writes the insurant's audit entry, in one transaction.
+    /// - Parameters:
+    ///   - id: the task.
+    ///   - accessCode: the `X-AccessCode` (or `?ac=`) the caller sent, if any.
+    ///   - qes: the CAdES-enveloping PKCS#7 of the `ePrescription` parameter.
+    ///   - caller: the prescriber.
+    /// - Returns: the activated task.
+    public func activate(
+        _ id: PrescriptionID,
+        accessCode: AccessCode?,
+        qes: [UInt8],
+        caller: OperationCaller
+    ) async throws(WorkflowError) -> PrescriptionTask {
+        // §6 step 1: role, AccessCode, state — on the task as stored now.
+        let stored = try await transaction { transaction in try transaction.task(id) }
+        _ = try Self.authorize(
+            .activate,
+            task: stored,
+            flowtype: id.flowtype ?? .pharmacyGKV,
+            caller: caller,
+            credentials: Self.credentials(stored, accessCode: accessCode)
+        )
+        guard let stored else { throw WorkflowError(.taskNotFound, reason: "Task not found") }
+        // §6 steps 2–4: the QES, outside the transaction.
+        let now = clock.now
+        let verified = try prescriptionSignature.verify(qes, now: now)
+        // §6 step 6: the KBV bundle must be valid FHIR.
+        let bundle: FHIR.Bundle
+        do {
+            bundle = try FHIRDecoder().decode(FHIR.Bundle.self, from: verified.signedData.content)
+        } catch {
+            throw WorkflowError(.validationFailed, reason: "FHIR Profile validation failed: \(error)")
+        }
+        // §6 steps 5–15.
+        let outcome = try activationRules.check(
+            PrescriptionBundle(bundle),
+            task: stored,
+            signingTime: verified.signingTime,
+            signerProfessions: verified.signedData.signerCertificate.professionOIDs,
+            today: GermanCalendar.date(of: now)
+        )
+        let qesDocument = verified.storedDER
+        let expectedVersion = stored.version
+        return try await transaction { transaction in
+            // The task may have changed while the QES was checked: authorize again and require the same version.
+            let current = try transaction.task(id)
+            _ = try Self.authorize(
+                .activate,
+                task: current,
+                flowtype: stored.flowtype,
+                caller: caller,
+                credentials: Self.credentials(current, accessCode: accessCode)
+            )
+            guard var task = current, task.version == expectedVersion else { throw StoreConflict(taskID: id) }
+            task.status = .ready
+            task.beneficiary = outcome.beneficiary
+            task.expiryDate = outcome.validity.expiryDate
+            task.acceptDate = outcome.validity.acceptDate
+            task.lastModified = now
+            let updated = try transaction.update(task)
+            try transaction.putDocument(qesDocument, kind: .qes, task: id, insurant: outcome.beneficiary)
+            try transaction.append(
+                AuditRecord(
+                    insurant: outcome.beneficiary,
+                    prescriptionID: id,
+                    action: .create,
+                    agentName: caller.displayName,
+                    agentID: caller.idNumber,
+                    recorded: now,
+                    text: "\(caller.displayName) hat ein E-Rezept \(id) eingestellt."
+                )
+            )
+            return updated
+        }
+    }
+
+    /// The credentials `accessCode` proves for `task`, compared in constant time.
+    static func credentials(_ task: PrescriptionTask?, accessCode: AccessCode?) -> TaskCredentials {
+        guard let task, let accessCode, let stored = task.accessCode, stored == accessCode else { return [] }
+        return .accessCode
+    }
+}
