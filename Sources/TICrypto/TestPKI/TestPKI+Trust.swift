@@ -47,6 +47,17 @@ extension TestPKI {
         }
     }
 
+    /// A fresh answer of ``ocspResponder(validity:)`` for `certificate`, made at `now`; nil when none of this PKI's CAs
+    /// issued it or the PKI has no responder.
+    public func ocspResponse(for certificate: TelematikCertificate, now: Date) -> OCSPResponse? {
+        guard let issuer = self.identities.first(where: { $0.kind.isCertificateAuthority && $0.certificate.subjectDER == certificate.issuerDER }),
+            let certID = try? OCSPCertID(certificate: certificate, issuer: issuer.certificate),
+            let request = try? OCSPRequest(certIDs: [certID]),
+            let responder = try? self.ocspResponder()
+        else { return nil }
+        return try? OCSPResponse(derEncoded: responder.respond(to: request, now: now))
+    }
+
     /// A certificate named by its issuing CA and serial number.
     private struct IssuedSerial: Hashable {
         let issuer: String

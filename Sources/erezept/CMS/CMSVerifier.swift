@@ -61,7 +61,7 @@ struct CMSVerifier {
                 of: signedData,
                 at: time,
                 checkedAt: now,
-                ocspResponses: responderAnswer(for: signer, in: testPKI)
+                ocspResponses: testPKI.ocspResponse(for: signer, now: now).map { [$0] } ?? []
             )
             let chain = CMSVerificationReport.Chain(
                 status: "valid",
@@ -84,17 +84,6 @@ struct CMSVerifier {
                 }
             return (chain, revocation)
         }
-    }
-
-    /// A fresh answer of the PKI's own responder for `signer`, when one of the PKI's CAs issued it.
-    private func responderAnswer(for signer: TelematikCertificate, in testPKI: TestPKI) -> [OCSPResponse] {
-        guard let issuer = testPKI.identities.first(where: { $0.kind.isCertificateAuthority && $0.certificate.subjectDER == signer.issuerDER }),
-            let certID = try? OCSPCertID(certificate: signer, issuer: issuer.certificate),
-            let request = try? OCSPRequest(certIDs: [certID]),
-            let responder = try? testPKI.ocspResponder(),
-            let response = try? OCSPResponse(derEncoded: responder.respond(to: request, now: now))
-        else { return [] }
-        return [response]
     }
 
     private static func revocation(_ status: RevocationStatus) -> CMSVerificationReport.Revocation {
