@@ -19,7 +19,9 @@ struct MetadataTests {
                 #expect(statement.fhirVersion.value == "4.0.1")
                 #expect(statement.format.map(\.value) == ["xml", "json"])
                 #expect(statement.rest.map(\.mode.value) == ["server"])
-                #expect(statement.rest.first?.resource.isEmpty == true)
+                // The Task operations are the only resource entries so far.
+                #expect(statement.rest.first?.resource.map(\.type.value) == ["Task"])
+                #expect(statement.rest.first?.resource.first?.operation.map(\.name.value) == ["create", "activate", "accept"])
             }
         }
     }

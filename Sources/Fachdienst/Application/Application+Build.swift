@@ -4,13 +4,19 @@ internal import FHIR
 internal import Foundation
 public import Hummingbird
 public import TICrypto
-internal import Workflow
+public import Workflow
 
-/// Builds the Fachdienst application: the router of ``buildRouter(configuration:routes:accessTokenVerifier:)`` served on
-/// the configured address.
+/// Builds the Fachdienst application: the router of ``buildRouter(configuration:routes:accessTokenVerifier:workflow:)``
+/// served on the configured address.
+/// - Parameters:
+///   - configuration: The settings.
+///   - workflow: The Task operations; without them the Task routes answer 503.
 /// - Throws: when the IDP signer certificate holds no brainpoolP256r1 key.
-public func buildApplication(configuration: FachdienstConfiguration) throws(TICryptoError) -> some ApplicationProtocol {
-    let router = try buildRouter(configuration: configuration)
+public func buildApplication(
+    configuration: FachdienstConfiguration,
+    workflow: WorkflowService? = nil
+) throws(TICryptoError) -> some ApplicationProtocol {
+    let router = try buildRouter(configuration: configuration, workflow: workflow)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "erezept")
@@ -21,9 +27,15 @@ public func buildApplication(configuration: FachdienstConfiguration) throws(TICr
 /// - Throws: when the IDP signer certificate holds no brainpoolP256r1 key.
 public func buildRouter(
     configuration: FachdienstConfiguration,
-    routes: [any FachdienstRoute] = FachdienstRoutes.all
+    routes: [any FachdienstRoute] = FachdienstRoutes.all,
+    workflow: WorkflowService? = nil
 ) throws(TICryptoError) -> Router<FachdienstRequestContext> {
-    buildRouter(configuration: configuration, routes: routes, accessTokenVerifier: try AccessTokenVerifier(configuration: configuration))
+    buildRouter(
+        configuration: configuration,
+        routes: routes,
+        accessTokenVerifier: try AccessTokenVerifier(configuration: configuration),
+        workflow: workflow
+    )
 }
 
 /// Builds the router: middlewares (OperationOutcome rendering, access token, content negotiation) and the endpoints
@@ -32,17 +44,19 @@ public func buildRouter(
 ///   - configuration: The settings.
 ///   - routes: The routes to mount.
 ///   - accessTokenVerifier: The token check to use.
+///   - workflow: The Task operations; without them the Task routes answer 503.
 public func buildRouter(
     configuration: FachdienstConfiguration,
     routes: [any FachdienstRoute] = FachdienstRoutes.all,
-    accessTokenVerifier: AccessTokenVerifier
+    accessTokenVerifier: AccessTokenVerifier,
+    workflow: WorkflowService? = nil
 ) -> Router<FachdienstRequestContext> {
     let statement = CapabilityStatementBuilder.statement(
         capabilities: routes.flatMap(\.capabilities),
         version: configuration.softwareVersion,
         date: capabilityDate(configuration.clock.now)
     )
-    let environment = RouteEnvironment(configuration: configuration, capabilityStatement: statement)
+    let environment = RouteEnvironment(configuration: configuration, capabilityStatement: statement, workflow: workflow)
     let endpoints = routes.flatMap { $0.endpoints(environment: environment) }
     var table = RouteTable()
     for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }

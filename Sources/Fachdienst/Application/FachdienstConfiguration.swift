@@ -27,6 +27,9 @@ public struct FachdienstConfiguration: Sendable {
     public var maximumBodySize: Int
     /// The version reported in the CapabilityStatement's `software.version`.
     public var softwareVersion: String
+    /// The base URL clients reach the Fachdienst at, without a trailing slash, for `Location` headers and
+    /// `Bundle.entry.fullUrl`; `nil` means `http://<hostname>:<port>`.
+    public var publicBaseURL: String?
 
     /// Creates a configuration.
     public init(
@@ -38,7 +41,8 @@ public struct FachdienstConfiguration: Sendable {
         clockSkew: TimeInterval = 2,
         tokenCacheCapacity: Int = 10_000,
         maximumBodySize: Int = FachdienstConfiguration.defaultMaximumBodySize,
-        softwareVersion: String = "0.1.0"
+        softwareVersion: String = "0.1.0",
+        publicBaseURL: String? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -49,5 +53,12 @@ public struct FachdienstConfiguration: Sendable {
         self.tokenCacheCapacity = tokenCacheCapacity
         self.maximumBodySize = maximumBodySize
         self.softwareVersion = softwareVersion
+        self.publicBaseURL = publicBaseURL
+    }
+
+    /// The base URL for links to resources: ``publicBaseURL``, else `http://<hostname>:<port>`.
+    public var resourceBaseURL: String {
+        guard let base = self.publicBaseURL else { return "http://\(self.hostname):\(self.port)" }
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 }

@@ -2,6 +2,7 @@
 
 public import FHIR
 public import Hummingbird
+public import Workflow
 
 /// One endpoint: a method, a path pattern (`/Task/:id/$accept`) and its handler.
 public struct FachdienstEndpoint: Sendable {
@@ -48,11 +49,14 @@ public struct RouteEnvironment: Sendable {
     public let configuration: FachdienstConfiguration
     /// The CapabilityStatement assembled from all routes.
     public let capabilityStatement: CapabilityStatement
+    /// The Task operations; `nil` when the instance runs without a store, and the Task routes then answer 503.
+    public let workflow: WorkflowService?
 
     /// Creates an environment.
-    public init(configuration: FachdienstConfiguration, capabilityStatement: CapabilityStatement) {
+    public init(configuration: FachdienstConfiguration, capabilityStatement: CapabilityStatement, workflow: WorkflowService? = nil) {
         self.configuration = configuration
         self.capabilityStatement = capabilityStatement
+        self.workflow = workflow
     }
 }
 
@@ -60,6 +64,9 @@ public struct RouteEnvironment: Sendable {
 public enum FachdienstRoutes {
     /// Every implemented route; a new resource or operation is added here and nowhere else.
     public static let all: [any FachdienstRoute] = [
-        MetadataRoute()
+        MetadataRoute(),
+        TaskCreateRoute(),
+        TaskActivateRoute(),
+        TaskAcceptRoute(),
     ]
 }
