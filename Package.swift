@@ -81,8 +81,12 @@ let package = Package(
         .executableTarget(
             name: "erezept",
             dependencies: [
+                "Fachdienst",
                 "FHIR",
+                "Storage",
                 "TICrypto",
+                "Workflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -119,8 +123,10 @@ let package = Package(
             dependencies: [
                 "Fachdienst",
                 "FHIR",
+                "Storage",
                 "TICrypto",
                 "Workflow",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -6,10 +6,10 @@ import ArgumentParser
 ///
 /// A thin root: each area of the platform adds one subcommand (group) here and keeps its logic in the modules.
 @main
-struct Erezept: ParsableCommand {
+struct Erezept: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erezept",
         abstract: "Tools of the E-Rezept platform.",
-        subcommands: [FHIRCommand.self, PKICommand.self, CMSCommand.self]
+        subcommands: [ServeCommand.self, FHIRCommand.self, PKICommand.self, CMSCommand.self, TokenCommand.self]
     )
 }

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Storage
+import TICrypto
+import Workflow
+
+/// What `erezept serve` needs from its data directory: the test PKI (made on first start), the store and the
+/// workflow service over both.
+struct ServeSetup {
+    let pkiDirectory: URL
+    let pki: TestPKI
+    let idpSigner: TelematikCertificate
+    let workflow: WorkflowService
+    let createdPKI: Bool
+
+    /// Opens (and on first start creates) everything in `directory`.
+    static func prepare(directory: URL, publicURL: String) throws -> ServeSetup {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pkiDirectory = directory.appendingPathComponent("pki")
+        var created = false
+        if !TestPKI.exists(at: pkiDirectory) {
+            try TestPKI.generate(seed: nil, ocspURL: publicURL + "/ocsp").write(to: pkiDirectory)
+            created = true
+        }
+        let pki = try TestPKI.load(from: pkiDirectory)
+        let idpSigner = try pki.identity(named: "idp-sig").certificate
+        let store = try SQLiteWorkflowStore(directory: directory.path)
+        let signature = PrescriptionSignature(trustStore: pki.trustStore) { certificate, now in
+            pki.ocspResponse(for: certificate, now: now)
+        }
+        let workflow = WorkflowService(store: store, clock: SystemClock(), prescriptionSignature: signature)
+        return ServeSetup(pkiDirectory: pkiDirectory, pki: pki, idpSigner: idpSigner, workflow: workflow, createdPKI: created)
+    }
+
+    /// The start-up text: what is served, where the PKI is, and the identities a developer can use.
+    func banner(host: String, port: Int, publicURL: String) -> String {
+        """
+        erezept Fachdienst
+          listening   http://\(host):\(port)  (plain HTTP FHIR endpoints at the root)
+          public URL  \(publicURL)  (token audience)
+          data        \(pkiDirectory.deletingLastPathComponent().path)  (SQLite storage.sqlite, key storage.key)
+          test PKI    \(pkiDirectory.path)\(createdPKI ? "  (created now)" : "")
+          endpoints   GET /metadata, POST /Task/$create, POST /Task/{id}/$activate, POST /Task/{id}/$accept
+
+        Identities (docs/test-pki.md; tokens are signed with idp-sig):
+        \(pki.identityTable)
+
+        """
+    }
+}
