@@ -60,6 +60,8 @@ extension WorkflowService {
             task.owner = owner
             task.lastModified = now
             let updated = try transaction.update(task)
+            // spec/fd-api.md §5.2: the receipt's event period starts at this state change.
+            try transaction.putDocument(Self.instantDocument(now), kind: .acceptance, task: id, insurant: task.beneficiary)
             if let insurant = task.beneficiary {
                 try transaction.append(
                     AuditRecord(

@@ -15,18 +15,28 @@ public struct WorkflowService: Sendable {
     public let prescriptionSignature: PrescriptionSignature
     /// The business rules of `$activate`.
     public let activationRules: ActivationRules
+    /// The signer of `$close` receipts (C.FD.SIG); nil: `$close` answers 503 (A_22919).
+    public let receiptSigner: ReceiptSigner?
 
     /// Creates the service.
+    /// - Parameters:
+    ///   - store: the persistence.
+    ///   - clock: the time source.
+    ///   - prescriptionSignature: the QES check of `$activate`.
+    ///   - activationRules: the business rules of `$activate`.
+    ///   - receiptSigner: the signer of `$close` receipts; without one `$close` answers 503.
     public init(
         store: any WorkflowStore,
         clock: any WallClock,
         prescriptionSignature: PrescriptionSignature,
-        activationRules: ActivationRules = ActivationRules()
+        activationRules: ActivationRules = ActivationRules(),
+        receiptSigner: ReceiptSigner? = nil
     ) {
         self.store = store
         self.clock = clock
         self.prescriptionSignature = prescriptionSignature
         self.activationRules = activationRules
+        self.receiptSigner = receiptSigner
     }
 
     /// Runs `body` in a store transaction; a ``WorkflowError`` passes through, a ``StoreConflict`` becomes 409.

@@ -11,4 +11,8 @@ public enum TaskDocumentKind: String, Hashable, Sendable, CaseIterable {
     /// The dispense information of `$dispense`/`$close` (the `Parameters` body as stored), replaced on each call
     /// (A_26482, A_26481).
     case dispenses = "dispenses"
+    /// When the task went from `ready` to `in-progress` (`$accept`), an ISO 8601 instant in UTF-8: the receipt's
+    /// `Composition.event.period.start` (spec/fd-api.md §5.2). ``PrescriptionTask`` has no field for it, and
+    /// `lastModified` moves on with `$dispense`.
+    case acceptance = "acceptance"
 }

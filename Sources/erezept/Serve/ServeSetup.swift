@@ -29,7 +29,13 @@ struct ServeSetup {
         let signature = PrescriptionSignature(trustStore: pki.trustStore) { certificate, now in
             pki.ocspResponse(for: certificate, now: now)
         }
-        let workflow = WorkflowService(store: store, clock: SystemClock(), prescriptionSignature: signature)
+        // $close receipts: C.FD.SIG is the PKI's fd-sig identity, its OCSP responses come from the PKI's responder.
+        let workflow = WorkflowService(
+            store: store,
+            clock: SystemClock(),
+            prescriptionSignature: signature,
+            receiptSigner: try ReceiptSigner(testPKI: pki)
+        )
         return ServeSetup(pkiDirectory: pkiDirectory, pki: pki, idpSigner: idpSigner, workflow: workflow, createdPKI: created)
     }
 
