@@ -19,9 +19,12 @@ struct MetadataTests {
                 #expect(statement.fhirVersion.value == "4.0.1")
                 #expect(statement.format.map(\.value) == ["xml", "json"])
                 #expect(statement.rest.map(\.mode.value) == ["server"])
-                // The Task operations are the only resource entries so far.
-                #expect(statement.rest.first?.resource.map(\.type.value) == ["Task"])
-                #expect(statement.rest.first?.resource.first?.operation.map(\.name.value) == ["create", "activate", "accept"])
+                // Task (operations, read, search), AuditEvent and MedicationDispense (search) are the resource entries so far.
+                #expect(statement.rest.first?.resource.map(\.type.value) == ["Task", "AuditEvent", "MedicationDispense"])
+                #expect(
+                    statement.rest.first?.resource.first?.operation.map(\.name.value)
+                        == ["create", "activate", "accept", "reject", "dispense", "close", "abort"]
+                )
             }
         }
     }

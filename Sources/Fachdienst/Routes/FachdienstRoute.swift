@@ -68,5 +68,13 @@ public enum FachdienstRoutes {
         TaskCreateRoute(),
         TaskActivateRoute(),
         TaskAcceptRoute(),
+        TaskRejectRoute(),
+        TaskDispenseRoute(),
+        TaskCloseRoute(),
+        TaskAbortRoute(),
+        TaskReadSearchRoute(),
+        TaskReadRoute(),
+        AuditEventRoute(),
+        MedicationDispenseReadRoute(),
     ]
 }

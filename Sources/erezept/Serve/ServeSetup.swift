@@ -47,7 +47,8 @@ struct ServeSetup {
           public URL  \(publicURL)  (token audience)
           data        \(pkiDirectory.deletingLastPathComponent().path)  (SQLite storage.sqlite, key storage.key)
           test PKI    \(pkiDirectory.path)\(createdPKI ? "  (created now)" : "")
-          endpoints   GET /metadata, POST /Task/$create, POST /Task/{id}/$activate, POST /Task/{id}/$accept
+          endpoints   GET /metadata, /Task, /Task/{id}, /AuditEvent, /MedicationDispense;
+                      POST /Task/$create, /Task/{id}/$activate|$accept|$reject|$dispense|$close|$abort
 
         Identities (docs/test-pki.md; tokens are signed with idp-sig):
         \(pki.identityTable)
