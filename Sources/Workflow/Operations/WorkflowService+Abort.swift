@@ -48,19 +48,7 @@ extension WorkflowService {
             )
             _ = try transaction.update(wiped)
             try transaction.deleteDocuments(task: id)
-            if let insurant = current.beneficiary {
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .delete,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: "\(caller.displayName) hat Ihr E-Rezept \(id) gelöscht."
-                    )
-                )
-            }
+            try transaction.audit(current, .delete, by: caller, at: now, "\(caller.displayName) hat Ihr E-Rezept \(id) gelöscht.")
         }
     }
 

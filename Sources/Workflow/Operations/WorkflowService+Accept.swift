@@ -62,19 +62,7 @@ extension WorkflowService {
             let updated = try transaction.update(task)
             // spec/fd-api.md §5.2: the receipt's event period starts at this state change.
             try transaction.putDocument(Self.instantDocument(now), kind: .acceptance, task: id, insurant: task.beneficiary)
-            if let insurant = task.beneficiary {
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .update,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen."
-                    )
-                )
-            }
+            try transaction.audit(task, .update, by: caller, at: now, "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen.")
             return Accepted(task: updated, qes: qes)
         }
     }

@@ -68,17 +68,7 @@ extension WorkflowService {
             task.lastModified = now
             let updated = try transaction.update(task)
             try transaction.putDocument(qesDocument, kind: .qes, task: id, insurant: outcome.beneficiary)
-            try transaction.append(
-                AuditRecord(
-                    insurant: outcome.beneficiary,
-                    prescriptionID: id,
-                    action: .create,
-                    agentName: caller.displayName,
-                    agentID: caller.idNumber,
-                    recorded: now,
-                    text: "\(caller.displayName) hat ein E-Rezept \(id) eingestellt."
-                )
-            )
+            try transaction.audit(updated, .create, by: caller, at: now, "\(caller.displayName) hat ein E-Rezept \(id) eingestellt.")
             return updated
         }
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import FHIR
-public import Foundation
+import Foundation
 import TICrypto
 
 extension WorkflowService {
@@ -82,19 +82,7 @@ extension WorkflowService {
             task.owner = beneficiary
             task.lastModified = now
             _ = try transaction.update(task)
-            if let insurant = task.beneficiary {
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .update,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: "\(caller.displayName) hat Ihr E-Rezept \(id) beliefert und abgeschlossen."
-                    )
-                )
-            }
+            try transaction.audit(task, .update, by: caller, at: now, "\(caller.displayName) hat Ihr E-Rezept \(id) beliefert und abgeschlossen.")
         }
         return receipt
     }

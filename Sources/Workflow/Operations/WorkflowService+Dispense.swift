@@ -39,19 +39,13 @@ extension WorkflowService {
             task.lastMedicationDispense = now
             task.lastModified = now
             _ = try transaction.update(task)
-            if let insurant = task.beneficiary {
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .update,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: "\(caller.displayName) hat Abgabeinformationen zu Ihrem E-Rezept \(id) bereitgestellt."
-                    )
-                )
-            }
+            try transaction.audit(
+                task,
+                .update,
+                by: caller,
+                at: now,
+                "\(caller.displayName) hat Abgabeinformationen zu Ihrem E-Rezept \(id) bereitgestellt."
+            )
         }
     }
 

@@ -46,17 +46,8 @@ extension WorkflowService {
                 guard let bytes = try transaction.document(.dispenses, task: task.id, insurant: kvnr) else { continue }
                 let parameters = try FHIRDecoder().decode(FHIR.Parameters.self, from: bytes, format: .json)
                 result += Self.dispensations(parameters, of: task.id)
-                try transaction.append(
-                    AuditRecord(
-                        insurant: kvnr,
-                        prescriptionID: task.id,
-                        action: .read,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: "\(caller.displayName) hat Abgabeinformationen zu Ihrem E-Rezept \(task.id) abgerufen."
-                    )
-                )
+                let text = "\(caller.displayName) hat Abgabeinformationen zu Ihrem E-Rezept \(task.id) abgerufen."
+                try transaction.audit(task, .read, by: caller, at: now, text)
             }
             return result
         }

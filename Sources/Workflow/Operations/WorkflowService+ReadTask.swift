@@ -30,22 +30,11 @@ extension WorkflowService {
         let now = clock.now
         return try await transaction { transaction in
             let task = try Self.authorizeInsurantRead(transaction.task(id), kvnr: kvnr, accessCode: accessCode).get()
-            if let insurant = task.beneficiary {
-                let representative = insurant != kvnr
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .read,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: representative
-                            ? "\(caller.displayName) hat als Vertreter Ihr E-Rezept \(id) abgerufen."
-                            : "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen."
-                    )
-                )
-            }
+            let text =
+                task.beneficiary != kvnr
+                ? "\(caller.displayName) hat als Vertreter Ihr E-Rezept \(id) abgerufen."
+                : "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen."
+            try transaction.audit(task, .read, by: caller, at: now, text)
             return task
         }
     }
@@ -125,21 +114,11 @@ extension WorkflowService {
             )
             guard let task = current else { throw WorkflowError(.taskNotFound, reason: "Task not found") }
             let receipt = task.status == .completed ? try transaction.document(.receipt, task: id, insurant: task.beneficiary) : nil
-            if let insurant = task.beneficiary {
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .read,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: task.status == .completed
-                            ? "\(caller.displayName) hat die Quittung zu Ihrem E-Rezept \(id) abgerufen."
-                            : "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen."
-                    )
-                )
-            }
+            let text =
+                task.status == .completed
+                ? "\(caller.displayName) hat die Quittung zu Ihrem E-Rezept \(id) abgerufen."
+                : "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen."
+            try transaction.audit(task, .read, by: caller, at: now, text)
             return SecretRead(task: task, receipt: receipt)
         }
     }

@@ -27,20 +27,8 @@ extension WorkflowService {
             task.owner = nil
             task.lastModified = now
             _ = try transaction.update(task)
-            if let insurant = task.beneficiary {
-                // The German audit texts of this file are chosen here; spec/fd-api.md §10 names no wording.
-                try transaction.append(
-                    AuditRecord(
-                        insurant: insurant,
-                        prescriptionID: id,
-                        action: .update,
-                        agentName: caller.displayName,
-                        agentID: caller.idNumber,
-                        recorded: now,
-                        text: "\(caller.displayName) hat Ihr E-Rezept \(id) zurückgegeben."
-                    )
-                )
-            }
+            // The German audit texts of this file are chosen here; spec/fd-api.md §10 names no wording.
+            try transaction.audit(task, .update, by: caller, at: now, "\(caller.displayName) hat Ihr E-Rezept \(id) zurückgegeben.")
         }
     }
 
