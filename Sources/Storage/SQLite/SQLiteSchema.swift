@@ -85,6 +85,10 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v2-tasks-multiple-prescription") { db in
+            // The Mehrfachverordnung part of a task (numbering, period, MVO-ID) as JSON; no personal data.
+            try db.execute(sql: "ALTER TABLE tasks ADD COLUMN multiple_prescription TEXT")
+        }
         return migrator
     }
 }

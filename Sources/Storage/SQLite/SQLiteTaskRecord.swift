@@ -56,6 +56,7 @@ struct SQLiteTaskRecord {
             "beneficiary_hash": beneficiaryHash,
             "beneficiary": sealedBeneficiary,
             "credentials": Data(sealedCredentials),
+            "multiple_prescription": try task.multiplePrescription.map(SQLiteMultiplePrescription.json),
         ]
     }
 
@@ -98,7 +99,10 @@ struct SQLiteTaskRecord {
             expiryDate: try Self.calendarDate(row["expiry_date"], column: "expiry_date", of: id),
             acceptDate: try Self.calendarDate(row["accept_date"], column: "accept_date", of: id),
             lastMedicationDispense: (row["last_medication_dispense"] as Double?).map { Date(timeIntervalSinceReferenceDate: $0) },
-            version: row["version"]
+            version: row["version"],
+            multiplePrescription: try Self.parse("multiple prescription", of: id) {
+                try (row["multiple_prescription"] as String?).map(SQLiteMultiplePrescription.decode)
+            }
         )
     }
 

@@ -12,10 +12,10 @@ extension SQLiteWorkflowTransaction {
                 sql: """
                     INSERT INTO tasks (
                         id, flowtype, status, version, authored_on, last_modified, expiry_date, accept_date,
-                        last_medication_dispense, beneficiary_hash, beneficiary, credentials
+                        last_medication_dispense, beneficiary_hash, beneficiary, credentials, multiple_prescription
                     ) VALUES (
                         :id, :flowtype, :status, :version, :authored_on, :last_modified, :expiry_date, :accept_date,
-                        :last_medication_dispense, :beneficiary_hash, :beneficiary, :credentials
+                        :last_medication_dispense, :beneficiary_hash, :beneficiary, :credentials, :multiple_prescription
                     )
                     ON CONFLICT (id) DO NOTHING
                     """,
@@ -54,7 +54,7 @@ extension SQLiteWorkflowTransaction {
                         status = :status, last_modified = :last_modified, expiry_date = :expiry_date,
                         accept_date = :accept_date, last_medication_dispense = :last_medication_dispense,
                         beneficiary_hash = :beneficiary_hash, beneficiary = :beneficiary, credentials = :credentials,
-                        version = version + 1
+                        multiple_prescription = :multiple_prescription, version = version + 1
                     WHERE id = :id AND version = :version
                     """,
                 arguments: StatementArguments(record.arguments)

@@ -22,6 +22,8 @@ public struct ActivationRules: Sendable {
         public let validity: PrescriptionValidity
         /// Whether the Coverage type is PKV.
         public let isPKV: Bool
+        /// The Mehrfachverordnung part, if the prescription is one.
+        public let multiplePrescription: MultiplePrescription?
     }
 
     /// Checks `bundle` for the draft task `task`.
@@ -76,6 +78,7 @@ public struct ActivationRules: Sendable {
         // §6 step 14: Mehrfachverordnung rules.
         let multiple = bundle.multiplePrescription
         var multiplePrescriptionEnd: CalendarDate?
+        var part: MultiplePrescription?
         if let multiple, multiple.isMultiplePrescription {
             guard let numerator = multiple.numerator, let denominator = multiple.denominator else {
                 throw WorkflowError(.invalidMultiplePrescription, reason: "Mehrfachverordnung without whole-number Nummerierung")
@@ -89,6 +92,7 @@ public struct ActivationRules: Sendable {
             )
             try prescription.validate(flowtype: flowtype, authoredOn: authoredOn, legalBasis: bundle.legalBasis)
             multiplePrescriptionEnd = multiple.end
+            part = prescription
         } else {
             try MultiplePrescription.checkAbsent(hasNumbering: multiple?.hasNumbering ?? false, hasPeriod: multiple?.hasPeriod ?? false)
         }
@@ -100,7 +104,7 @@ public struct ActivationRules: Sendable {
             multiplePrescriptionEnd: multiplePrescriptionEnd,
             legalBasis: bundle.legalBasis
         )
-        return Outcome(beneficiary: kvnr, validity: validity, isPKV: isPKV)
+        return Outcome(beneficiary: kvnr, validity: validity, isPKV: isPKV, multiplePrescription: part)
     }
 
     /// §6 step 11: 160/169/200/209 need category 00, 166 needs 02; BtM (01) is refused (A_22231-01). DiGA bundles

@@ -48,6 +48,8 @@ extension WorkflowService {
             if let expiry = task.expiryDate, expiry < today {
                 throw WorkflowError(.prescriptionExpired, reason: "Verordnung bis \(expiry.germanDescription) einlösbar.")
             }
+            // A_22635-02: a part of a Mehrfachverordnung is redeemable from the start of its period on.
+            try task.multiplePrescription?.checkRedeemable(today: today)
             guard let owner = caller.telematikID else {
                 throw WorkflowError(.roleNotAllowed, reason: "$accept needs an institution with a Telematik-ID")
             }

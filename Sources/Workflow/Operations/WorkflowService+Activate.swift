@@ -65,6 +65,7 @@ extension WorkflowService {
             task.beneficiary = outcome.beneficiary
             task.expiryDate = outcome.validity.expiryDate
             task.acceptDate = outcome.validity.acceptDate
+            task.multiplePrescription = outcome.multiplePrescription
             task.lastModified = now
             let updated = try transaction.update(task)
             try transaction.putDocument(qesDocument, kind: .qes, task: id, insurant: outcome.beneficiary)

@@ -31,6 +31,9 @@ public struct PrescriptionTask: Equatable, Sendable {
     public var lastMedicationDispense: Date?
     /// The optimistic-concurrency version: a store refuses an update whose expected version is not the stored one.
     public var version: Int
+    /// For a part of a Mehrfachverordnung: its numbering, redemption period and MVO-ID (set at `$activate`, so that
+    /// `$accept` can refuse a part whose period has not started, A_22635-02).
+    public var multiplePrescription: MultiplePrescription?
 
     /// A new draft task as `$create` makes it.
     public init(
@@ -52,6 +55,7 @@ public struct PrescriptionTask: Equatable, Sendable {
         self.acceptDate = nil
         self.lastMedicationDispense = nil
         self.version = 1
+        self.multiplePrescription = nil
     }
 
     /// A task with every field given, as a store reads it back.
@@ -68,7 +72,8 @@ public struct PrescriptionTask: Equatable, Sendable {
         expiryDate: CalendarDate?,
         acceptDate: CalendarDate?,
         lastMedicationDispense: Date?,
-        version: Int
+        version: Int,
+        multiplePrescription: MultiplePrescription? = nil
     ) {
         self.id = id
         self.flowtype = flowtype
@@ -83,5 +88,6 @@ public struct PrescriptionTask: Equatable, Sendable {
         self.acceptDate = acceptDate
         self.lastMedicationDispense = lastMedicationDispense
         self.version = version
+        self.multiplePrescription = multiplePrescription
     }
 }

@@ -36,6 +36,13 @@ struct SQLiteTaskTests {
         completed.secret = .random()
         completed.owner = SQLiteTestFixture.pharmacy
         completed.lastMedicationDispense = Date(timeIntervalSinceReferenceDate: 800_000_123.987_654_3)
+        completed.multiplePrescription = MultiplePrescription(
+            numerator: 2,
+            denominator: 4,
+            start: CalendarDate(year: 2026, month: 12, day: 1),
+            end: CalendarDate(year: 2027, month: 3, day: 1),
+            id: "urn:uuid:24e2e10d-e962-4d1c-be4f-8760e690a5f0"
+        )
         completed.lastModified = Date(timeIntervalSinceReferenceDate: 800_000_200.000_001)
         let storedCompleted = try await fixture.store.transaction { [completed] in try $0.update(completed) }
         let read = try #require(try await fixture.read(draft.id))
@@ -44,6 +51,7 @@ struct SQLiteTaskTests {
         #expect(read.secret == completed.secret && read.owner == SQLiteTestFixture.pharmacy)
         #expect(read.beneficiary == SQLiteTestFixture.insurant)
         #expect(read.lastMedicationDispense == completed.lastMedicationDispense)
+        #expect(read.multiplePrescription == completed.multiplePrescription)
         #expect(read.authoredOn == draft.authoredOn)
 
         var cancelled = read
