@@ -39,7 +39,8 @@ public func buildRouter(
 }
 
 /// Builds the router: middlewares (OperationOutcome rendering, access token, content negotiation) and the endpoints
-/// of `routes`, with a CapabilityStatement listing what `routes` declare.
+/// of `routes`, with a CapabilityStatement listing what `routes` declare. Endpoints with
+/// ``FachdienstEndpoint/requiresAuthentication`` `false` skip the access token and content negotiation.
 /// - Parameters:
 ///   - configuration: The settings.
 ///   - routes: The routes to mount.
@@ -59,12 +60,16 @@ public func buildRouter(
     let environment = RouteEnvironment(configuration: configuration, capabilityStatement: statement, workflow: workflow)
     let endpoints = routes.flatMap { $0.endpoints(environment: environment) }
     var table = RouteTable()
-    for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
+    var publicTable = RouteTable()
+    for endpoint in endpoints {
+        table.add(endpoint.method, endpoint.path)
+        if !endpoint.requiresAuthentication { publicTable.add(endpoint.method, endpoint.path) }
+    }
 
     let router = Router(context: FachdienstRequestContext.self)
     router.add(middleware: OperationOutcomeMiddleware())
-    router.add(middleware: AccessTokenMiddleware(verifier: accessTokenVerifier))
-    router.add(middleware: FHIRContentMiddleware(maximumBodySize: configuration.maximumBodySize, routes: table))
+    router.add(middleware: AccessTokenMiddleware(verifier: accessTokenVerifier, publicRoutes: publicTable))
+    router.add(middleware: FHIRContentMiddleware(maximumBodySize: configuration.maximumBodySize, routes: table, publicRoutes: publicTable))
     for endpoint in endpoints {
         let handler = endpoint.handler
         router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in

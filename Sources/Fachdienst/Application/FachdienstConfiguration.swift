@@ -9,6 +9,10 @@ public struct FachdienstConfiguration: Sendable {
     /// The request body limit of the specification: 1 MB for the whole request (spec/fd-api.md §1.1).
     public static let defaultMaximumBodySize = 1024 * 1024
 
+    /// An OCSP responder: answers a DER `OCSPRequest` at the given time with a DER `OCSPResponse`; it never fails and
+    /// answers requests it cannot parse with `malformedRequest` (e.g. `TICrypto.OCSPResponder.respond(to:now:)`).
+    public typealias OCSPResponderFunction = @Sendable (_ requestDER: [UInt8], _ now: Date) -> [UInt8]
+
     /// The host name or address to bind to.
     public var hostname: String
     /// The TCP port to listen on.
@@ -30,6 +34,8 @@ public struct FachdienstConfiguration: Sendable {
     /// The base URL clients reach the Fachdienst at, without a trailing slash, for `Location` headers and
     /// `Bundle.entry.fullUrl`; `nil` means `http://<hostname>:<port>`.
     public var publicBaseURL: String?
+    /// The OCSP responder served at `/ocsp` without an access token; `nil` leaves the route out.
+    public var ocspResponder: OCSPResponderFunction?
 
     /// Creates a configuration.
     public init(
@@ -42,7 +48,8 @@ public struct FachdienstConfiguration: Sendable {
         tokenCacheCapacity: Int = 10_000,
         maximumBodySize: Int = FachdienstConfiguration.defaultMaximumBodySize,
         softwareVersion: String = "0.1.0",
-        publicBaseURL: String? = nil
+        publicBaseURL: String? = nil,
+        ocspResponder: OCSPResponderFunction? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -54,6 +61,7 @@ public struct FachdienstConfiguration: Sendable {
         self.maximumBodySize = maximumBodySize
         self.softwareVersion = softwareVersion
         self.publicBaseURL = publicBaseURL
+        self.ocspResponder = ocspResponder
     }
 
     /// The base URL for links to resources: ``publicBaseURL``, else `http://<hostname>:<port>`.

@@ -8,24 +8,31 @@ internal import Logging
 ///
 /// Runs after ``AccessTokenMiddleware``, so the default response format can depend on the caller's role
 /// (spec/fd-api.md §1.3). Answers 406 for an `Accept`/`_format` that cannot be served, 415 for a body whose
-/// `Content-Type` is not FHIR, 413 for a body over the limit, 404/405 for unknown routes.
+/// `Content-Type` is not FHIR, 413 for a body over the limit, 404/405 for unknown routes. Requests to the public
+/// endpoints in `publicRoutes` are not FHIR and pass through unchanged.
 public struct FHIRContentMiddleware: RouterMiddleware {
     public typealias Context = FachdienstRequestContext
 
     private let maximumBodySize: Int
     private let routes: RouteTable
+    private let publicRoutes: RouteTable
 
     /// Creates the middleware.
     /// - Parameters:
     ///   - maximumBodySize: The largest accepted body in bytes.
     ///   - routes: The registered routes, to tell 404 from 405.
-    public init(maximumBodySize: Int, routes: RouteTable) {
+    ///   - publicRoutes: The public, non-FHIR endpoints to pass through; by default none.
+    public init(maximumBodySize: Int, routes: RouteTable, publicRoutes: RouteTable = RouteTable()) {
         self.maximumBodySize = maximumBodySize
         self.routes = routes
+        self.publicRoutes = publicRoutes
     }
 
     /// Sets the formats in the context, buffers the body and calls `next`; renders errors as `OperationOutcome`.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if self.publicRoutes.contains(request.method, path: request.uri.path) {
+            return try await next(request, context)
+        }
         var context = context
         do {
             context.responseFormat = try FHIRMediaType.responseFormat(of: request, role: context.caller?.role)

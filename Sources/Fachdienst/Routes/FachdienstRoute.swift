@@ -15,11 +15,16 @@ public struct FachdienstEndpoint: Sendable {
     public let path: String
     /// The handler.
     public let handler: Handler
+    /// Whether the endpoint needs an access token and FHIR content negotiation. Only the few public endpoints (the
+    /// OCSP responder, RFC 6960 Appendix A) set this to `false`; ``AccessTokenMiddleware`` and
+    /// ``FHIRContentMiddleware`` pass their requests through unchanged.
+    public let requiresAuthentication: Bool
 
     /// Creates an endpoint.
-    public init(_ method: HTTPRequest.Method, _ path: String, handler: @escaping Handler) {
+    public init(_ method: HTTPRequest.Method, _ path: String, requiresAuthentication: Bool = true, handler: @escaping Handler) {
         self.method = method
         self.path = path
+        self.requiresAuthentication = requiresAuthentication
         self.handler = handler
     }
 }
@@ -76,5 +81,6 @@ public enum FachdienstRoutes {
         TaskReadRoute(),
         AuditEventRoute(),
         MedicationDispenseReadRoute(),
+        OCSPRoute(),
     ]
 }

@@ -3,7 +3,7 @@
 public import Hummingbird
 
 /// The registered path patterns with their methods, to answer 405 instead of 404 when only the method is wrong
-/// (spec/fd-api.md §9).
+/// (spec/fd-api.md §9), and to recognise the public endpoints that need no access token.
 public struct RouteTable: Sendable {
     private var entries: [(segments: [Substring], method: HTTPRequest.Method)] = []
 
@@ -25,7 +25,18 @@ public struct RouteTable: Sendable {
         return methods
     }
 
+    /// Whether `method` on the concrete `path` matches a registered pattern.
+    public func contains(_ method: HTTPRequest.Method, path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        return self.entries.contains { $0.method == method && Self.matches($0.segments, segments) }
+    }
+
     private static func matches(_ pattern: [Substring], _ segments: [Substring]) -> Bool {
+        // A final `**` matches one or more remaining segments (Hummingbird's recursive wildcard).
+        if pattern.last == "**" {
+            guard segments.count >= pattern.count else { return false }
+            return zip(pattern.dropLast(), segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }
         guard pattern.count == segments.count else { return false }
         return zip(pattern, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
     }

@@ -47,12 +47,15 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         StandardStreams.writeOutput(Array(setup.banner(host: host, port: port, publicURL: base).utf8))
+        // The AIA of the PKI's certificates points at BASE/ocsp; the PKI's responder answers there.
+        let responder = try setup.pki.ocspResponder()
         let configuration = FachdienstConfiguration(
             hostname: host,
             port: port,
             idpSignerCertificate: setup.idpSigner,
             audience: base,
-            publicBaseURL: base
+            publicBaseURL: base,
+            ocspResponder: { request, now in responder.respond(to: request, now: now) }
         )
         let app = try buildApplication(configuration: configuration, workflow: setup.workflow)
         try await app.runService()

@@ -48,7 +48,8 @@ struct ServeSetup {
           data        \(pkiDirectory.deletingLastPathComponent().path)  (SQLite storage.sqlite, key storage.key)
           test PKI    \(pkiDirectory.path)\(createdPKI ? "  (created now)" : "")
           endpoints   GET /metadata, /Task, /Task/{id}, /AuditEvent, /MedicationDispense;
-                      POST /Task/$create, /Task/{id}/$activate|$accept|$reject|$dispense|$close|$abort
+                      POST /Task/$create, /Task/{id}/$activate|$accept|$reject|$dispense|$close|$abort;
+                      OCSP (no token): POST /ocsp, GET /ocsp/{base64 request}
 
         Identities (docs/test-pki.md; tokens are signed with idp-sig):
         \(pki.identityTable)
