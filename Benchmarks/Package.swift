@@ -20,6 +20,9 @@ let package = Package(
         .package(path: ".."),
         // The MallocInterposer trait alone: the default traits add the Linux runtime interposer, which is not needed here.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // NIOEmbedded only, for the channel of the request context when the router is driven without a server.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .executableTarget(
@@ -41,6 +44,24 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/TICryptoBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
+            name: "WorkflowBenchmarks",
+            dependencies: [
+                .product(name: "Fachdienst", package: projectPackage),
+                .product(name: "Storage", package: projectPackage),
+                .product(name: "Workflow", package: projectPackage),
+                .product(name: "TICrypto", package: projectPackage),
+                .product(name: "FHIR", package: projectPackage),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/WorkflowBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
