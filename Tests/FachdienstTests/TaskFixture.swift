@@ -42,12 +42,15 @@ enum TaskFixture {
         case pharmacyA
         case pharmacyB
         case insurant
+        /// A payer (Kostenträger), who redeems DiGA prescriptions.
+        case payerA
 
         var professionOID: OID {
             switch self {
             case .practiceA: TelematikOID.praxisArzt
             case .pharmacyA, .pharmacyB: TelematikOID.oeffentlicheApotheke
             case .insurant: TelematikOID.versicherter
+            case .payerA: TelematikOID.kostentraeger
             }
         }
 
@@ -57,6 +60,7 @@ enum TaskFixture {
             case .pharmacyA: "3-SMC-B-Testkarte-883110000116873"
             case .pharmacyB: "3-SMC-B-Testkarte-883110000116874"
             case .insurant: "X110580065"
+            case .payerA: "8-SMC-B-Testkarte-883110000095957"
             }
         }
     }

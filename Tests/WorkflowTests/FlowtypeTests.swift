@@ -47,6 +47,9 @@ struct FlowtypeTests {
             #expect(throws: WorkflowError(.coverageMismatch)) { try flowtype.checkCoverage(isPKV: false) }
         }
         #expect(Flowtype.tPrescription.coverageRequirement == .unrestricted)
+        // A_23443-01 (IG diga): 162 must not be PKV.
+        try Flowtype.diga.checkCoverage(isPKV: false)
+        #expect(throws: WorkflowError(.coverageMismatch)) { try Flowtype.diga.checkCoverage(isPKV: true) }
     }
 
     @Test("A_19225-02, A_27812: QES signers")
@@ -59,6 +62,17 @@ struct FlowtypeTests {
         try Flowtype.tPrescription.checkSigner(professionOID: TelematikOID.arzt)
         #expect(throws: WorkflowError(.signerProfessionNotAllowed)) { try Flowtype.tPrescription.checkSigner(professionOID: TelematikOID.zahnarzt) }
         #expect(throws: WorkflowError(.signerProfessionNotAllowed)) { try Flowtype.pharmacyGKV.checkSigner(professionOID: TelematikOID.praxisArzt) }
+        // A_25990: DiGA prescriptions may also be signed by psychotherapists, which 160 refuses.
+        for oid in [
+            TelematikOID.arzt, TelematikOID.zahnarzt, TelematikOID.psychotherapeut, TelematikOID.psychologischerPsychotherapeut,
+            TelematikOID.kinderUndJugendlichenPsychotherapeut,
+        ] {
+            try Flowtype.diga.checkSigner(professionOID: oid)
+        }
+        #expect(throws: WorkflowError(.signerProfessionNotAllowed)) {
+            try Flowtype.pharmacyGKV.checkSigner(professionOID: TelematikOID.psychotherapeut)
+        }
+        #expect(throws: WorkflowError(.signerProfessionNotAllowed)) { try Flowtype.diga.checkSigner(professionOID: TelematikOID.apotheker) }
     }
 
     @Test("A_19166-02: the payer redeems 162, pharmacies the rest; performerType follows")

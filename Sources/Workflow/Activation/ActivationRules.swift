@@ -51,8 +51,15 @@ public struct ActivationRules: Sendable {
             )
         }
         try flowtype.checkSigner(professionOID: profession)
-        // §6 step 6: only profiles and versions accepted today ("unknown or unexpected profile").
+        // §6 step 6: only profiles and versions accepted today ("unknown or unexpected profile"), and only the
+        // package of the flowtype: kbv.itv.evdga for 162, kbv.ita.erp for the others.
         try profileVersions.checkPrescriptionProfile(bundle.profile, on: today)
+        if let profile = bundle.profile, profile.url != flowtype.prescriptionBundleProfile {
+            throw WorkflowError(
+                .unknownProfile,
+                reason: "flowtype \(flowtype.code) expects \(flowtype.prescriptionBundleProfile), not \(profile.url)"
+            )
+        }
         // §6 step 7 (A_21370): the bundle's PrescriptionID is the task's.
         guard let text = bundle.prescriptionID else {
             throw WorkflowError(.prescriptionIDMismatch, reason: "the bundle carries no PrescriptionID")
@@ -73,8 +80,12 @@ public struct ActivationRules: Sendable {
         // §6 step 10 (A_23443-01, A_22347-01): Coverage type against the flowtype.
         let isPKV = bundle.coverageType == "PKV"
         try flowtype.checkCoverage(isPKV: isPKV)
-        // §6 step 11: medication category against the flowtype.
-        try checkMedicationCategory(bundle, flowtype: flowtype)
+        // §6 step 11: medication category against the flowtype; for 162 the DiGA request instead.
+        if flowtype == .diga {
+            try checkHealthAppRequest(bundle)
+        } else {
+            try checkMedicationCategory(bundle, flowtype: flowtype)
+        }
         // §6 step 14: Mehrfachverordnung rules.
         let multiple = bundle.multiplePrescription
         var multiplePrescriptionEnd: CalendarDate?
@@ -107,8 +118,25 @@ public struct ActivationRules: Sendable {
         return Outcome(beneficiary: kvnr, validity: validity, isPKV: isPKV, multiplePrescription: part)
     }
 
+    /// The DiGA counterpart of §6 step 11 for flowtype 162.
+    private func checkHealthAppRequest(_ bundle: PrescriptionBundle) throws(WorkflowError) {
+        // A_25991: a DeviceRequest and Composition.type e16D.
+        guard bundle.hasDeviceRequest, bundle.compositionType == "e16D" else {
+            throw WorkflowError(
+                .healthAppRequestRequired,
+                reason: "Für diesen Workflowtypen sind nur Verordnungen für Digitale Gesundheitsanwendungen zulässig"
+            )
+        }
+        // A_25992: the PZN of KBV_PR_EVDGA_HealthAppRequest.codeCodeableConcept passes its check digit.
+        // Not specified in spec/fd-api.md or A_25992 what a DeviceRequest without PZN gets; chosen: the same 400.
+        guard !bundle.healthAppPZNs.isEmpty else {
+            throw WorkflowError(.invalidPZN, reason: PZN.refusal)
+        }
+        for code in bundle.healthAppPZNs { _ = try PZN(code) }
+    }
+
     /// §6 step 11: 160/169/200/209 need category 00, 166 needs 02; BtM (01) is refused (A_22231-01). DiGA bundles
-    /// (162) carry no Medication and are not checked here.
+    /// (162) carry no Medication; ``checkHealthAppRequest(_:)`` checks them.
     private func checkMedicationCategory(_ bundle: PrescriptionBundle, flowtype: Flowtype) throws(WorkflowError) {
         let required: String
         switch flowtype {

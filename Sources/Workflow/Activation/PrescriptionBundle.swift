@@ -15,8 +15,14 @@ public struct PrescriptionBundle: Sendable {
     public let patientIdentifier: (system: String?, value: String?)?
     /// The Coverage type code (`http://fhir.de/CodeSystem/versicherungsart-de-basis`: GKV, PKV, BG, …).
     public let coverageType: String?
-    /// `MedicationRequest.authoredOn` as written.
+    /// `MedicationRequest.authoredOn` (or, in a DiGA bundle, `DeviceRequest.authoredOn`) as written.
     public let authoredOn: DateTimeValue?
+    /// `Composition.type.coding.code` (`KBV_CS_SFHIR_KBV_FORMULAR_ART`, e.g. `e16A`, `e16D` for DiGA).
+    public let compositionType: String?
+    /// Whether the bundle carries a DeviceRequest (`KBV_PR_EVDGA_HealthAppRequest`, DiGA prescriptions).
+    public let hasDeviceRequest: Bool
+    /// The PZN codes of the DeviceRequest's `codeCodeableConcept` (system `http://fhir.de/CodeSystem/ifa/pzn`).
+    public let healthAppPZNs: [String]
     /// The legal basis of the Composition (`KBV_EX_FOR_Legal_basis`).
     public let legalBasis: LegalBasis?
     /// The Medication's category (`KBV_EX_ERP_Medication_Category`: 00 medicinal product, 01 BtM, 02 T-Rezept).
@@ -47,6 +53,7 @@ public struct PrescriptionBundle: Sendable {
     static let prescriptionIDSystems: Set<String> = [
         PrescriptionID.system, "https://gematik.de/fhir/erp/NamingSystem/GEM_ERP_NS_PrescriptionId",
     ]
+    static let pznSystem = "http://fhir.de/CodeSystem/ifa/pzn"
     static let coverageTypeSystem = "http://fhir.de/CodeSystem/versicherungsart-de-basis"
     static let legalBasisURL = "https://fhir.kbv.de/StructureDefinition/KBV_EX_FOR_Legal_basis"
     static let medicationCategoryURL = "https://fhir.kbv.de/StructureDefinition/KBV_EX_ERP_Medication_Category"
@@ -62,6 +69,10 @@ public struct PrescriptionBundle: Sendable {
         var patientIdentifier: (system: String?, value: String?)?
         var coverageType: String?
         var authoredOn: DateTimeValue?
+        var deviceAuthoredOn: DateTimeValue?
+        var compositionType: String?
+        var hasDeviceRequest = false
+        var healthAppPZNs: [String] = []
         var legalBasis: LegalBasis?
         var medicationCategory: String?
         var hasMedicationRequest = false
@@ -75,6 +86,13 @@ public struct PrescriptionBundle: Sendable {
                 coverageType = coverage.type?.coding.first { $0.system?.value == Self.coverageTypeSystem }?.code?.value
             case .composition(let composition):
                 legalBasis = Self.coding(in: composition.extension, url: Self.legalBasisURL).map(LegalBasis.init(code:))
+                compositionType = composition.type.coding.first?.code?.value
+            case .deviceRequest(let request):
+                hasDeviceRequest = true
+                deviceAuthoredOn = request.authoredOn?.value
+                if case .codeableConcept(let concept) = request.code {
+                    healthAppPZNs = concept.coding.filter { $0.system?.value == Self.pznSystem }.compactMap { $0.code?.value }
+                }
             case .medication(let medication):
                 medicationCategory = Self.coding(in: medication.extension, url: Self.medicationCategoryURL)
             case .medicationRequest(let request):
@@ -87,7 +105,10 @@ public struct PrescriptionBundle: Sendable {
         }
         self.patientIdentifier = patientIdentifier
         self.coverageType = coverageType
-        self.authoredOn = authoredOn
+        self.authoredOn = authoredOn ?? deviceAuthoredOn
+        self.compositionType = compositionType
+        self.hasDeviceRequest = hasDeviceRequest
+        self.healthAppPZNs = healthAppPZNs
         self.legalBasis = legalBasis
         self.medicationCategory = medicationCategory
         self.hasMedicationRequest = hasMedicationRequest

@@ -19,3 +19,11 @@ extension WorkflowError.Code {
     /// The medication category does not fit the flowtype, or a BtM prescription (§6 step 11, A_22231-01).
     public static let medicationCategoryNotAllowed = Self("medicationCategoryNotAllowed", 400, .invalid)
 }
+
+extension WorkflowError.Code {
+    /// A flowtype 162 bundle without DeviceRequest or without Composition type `e16D` (A_25991), or a bundle whose
+    /// declared profile belongs to the other package (§6 step 6).
+    public static let healthAppRequestRequired = Self("healthAppRequestRequired", 400, .invalid)
+    /// The PZN of a DiGA prescription fails its check digit (A_25992).
+    public static let invalidPZN = Self("invalidPZN", 400, .invalid)
+}

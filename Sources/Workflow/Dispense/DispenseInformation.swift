@@ -28,9 +28,9 @@ public struct DispenseInformation: Sendable {
         for dispensation in dispensations {
             let dispenseParts = dispensation.part.filter { $0.name.value == "medicationDispense" }
             let medicationParts = dispensation.part.filter { $0.name.value == "medication" }
-            guard dispenseParts.count == 1, medicationParts.count == 1, dispensation.part.count == 2,
+            guard dispenseParts.count == 1, medicationParts.count <= 1, dispensation.part.count == 1 + medicationParts.count,
                 case .medicationDispense(let dispense) = dispenseParts[0].resource,
-                case .medication = medicationParts[0].resource
+                medicationParts.allSatisfy({ if case .medication = $0.resource { true } else { false } })
             else {
                 throw WorkflowError(
                     .validationFailed,
@@ -38,6 +38,14 @@ public struct DispenseInformation: Sendable {
                 )
             }
             try Self.check(dispense, task: task, performer: performer)
+            // GEM_ERP_PR_PAR_CloseOperation_Input: medication is 0..1 and required when the MedicationDispense refers to
+            // a Medication; a medicinal MedicationDispense always does, a DiGA one names the app by PZN and display.
+            if medicationParts.isEmpty && !Self.isDiGA(dispense) {
+                throw WorkflowError(
+                    .validationFailed,
+                    reason: "rxDispensation needs exactly the parts medicationDispense (MedicationDispense) and medication (Medication)"
+                )
+            }
             dispenses.append(dispense)
         }
         self.parameters = parameters
@@ -45,12 +53,20 @@ public struct DispenseInformation: Sendable {
     }
 
     private static func check(_ dispense: FHIR.MedicationDispense, task: PrescriptionTask, performer: TelematikID) throws(WorkflowError) {
-        // A_26002-02: only medicinal dispenses for flowtypes other than DiGA (162 itself is not checked here).
-        let isDiGA = dispense.meta?.profile.contains { $0.value?.hasPrefix(Self.digaProfile) == true } ?? false
+        let isDiGA = Self.isDiGA(dispense)
+        // A_26002-02: only medicinal dispenses for flowtypes other than DiGA.
         if isDiGA && task.flowtype != .diga {
             throw WorkflowError(
                 .invalidMedicationDispense,
                 reason: "Unzulässige Abgabeinformationen: Für diesen Workflow sind nur Abgabeinformationen für Arzneimittel zulässig"
+            )
+        }
+        // A_26003-01 (IG diga/op-close-req-fd, IG-TIFLOW-DIGA-4): only DiGA dispenses for flowtype 162.
+        if !isDiGA && task.flowtype == .diga {
+            throw WorkflowError(
+                .invalidMedicationDispense,
+                reason: "Unzulässige Abgabeinformationen: "
+                    + "Für diesen Workflow sind nur Abgabeinformationen für digitale Gesundheitsanwendungen zulässig."
             )
         }
         // A_24281-02: the dispense belongs to this prescription, this insurant and this pharmacy.
@@ -70,6 +86,11 @@ public struct DispenseInformation: Sendable {
                 reason: "MedicationDispense.performer.actor.identifier does not match the Telematik-ID of the caller"
             )
         }
+    }
+
+    /// Whether `dispense` declares the DiGA profile `GEM_ERP_PR_MedicationDispense_DiGA` (any version).
+    static func isDiGA(_ dispense: FHIR.MedicationDispense) -> Bool {
+        dispense.meta?.profile.contains { $0.value.map { $0 == Self.digaProfile || $0.hasPrefix(Self.digaProfile + "|") } ?? false } ?? false
     }
 
     /// The stored form: the `Parameters` as FHIR JSON.

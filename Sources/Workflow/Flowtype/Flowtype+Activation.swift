@@ -22,10 +22,12 @@ extension Flowtype {
         switch self {
         // A_23443-01: 160/169 must not have Coverage type PKV.
         case .pharmacyGKV, .directAssignmentGKV: .mustNotBePKV
+        // A_23443-01 (IG diga/op-activate-req-fd, IG-TIFlow-DiGA-27): 162 must not have Coverage type PKV either.
+        case .diga: .mustNotBePKV
         // A_22347-01: 200/209 must have Coverage type PKV.
         case .pharmacyPKV, .directAssignmentPKV: .mustBePKV
-        // Not specified in spec/fd-api.md §4.2/§6.10 for 162/165/166; chosen: no coverage rule.
-        case .diga, .narcotic, .tPrescription: .unrestricted
+        // Not specified in spec/fd-api.md §4.2/§6.10 for 165/166; chosen: no coverage rule.
+        case .narcotic, .tPrescription: .unrestricted
         }
     }
 
@@ -50,8 +52,14 @@ extension Flowtype {
         case .pharmacyGKV, .directAssignmentGKV, .pharmacyPKV, .directAssignmentPKV: [TelematikOID.arzt, TelematikOID.zahnarzt]
         // A_27812: 166 (T-Rezept) only oid_arzt.
         case .tPrescription: [TelematikOID.arzt]
-        // Not specified in spec/fd-api.md §6.5 for 162 and 165; chosen: the set of 160.
-        case .diga, .narcotic: [TelematikOID.arzt, TelematikOID.zahnarzt]
+        // A_25990 (IG diga/op-activate-req-fd, IG-TIFlow-DiGA-24): 162 also psychotherapists.
+        case .diga:
+            [
+                TelematikOID.arzt, TelematikOID.zahnarzt, TelematikOID.psychotherapeut, TelematikOID.psychologischerPsychotherapeut,
+                TelematikOID.kinderUndJugendlichenPsychotherapeut,
+            ]
+        // Not specified in spec/fd-api.md §6.5 for 165; chosen: the set of 160.
+        case .narcotic: [TelematikOID.arzt, TelematikOID.zahnarzt]
         }
     }
 
@@ -66,6 +74,13 @@ extension Flowtype {
         }
     }
 
+    /// The KBV bundle profile a prescription of this flowtype declares: `KBV_PR_EVDGA_Bundle` (package kbv.itv.evdga)
+    /// for 162, `KBV_PR_ERP_Bundle` (kbv.ita.erp) for every other flowtype (spec/fd-api.md §6 step 6).
+    public var prescriptionBundleProfile: String {
+        self == .diga
+            ? "https://fhir.kbv.de/StructureDefinition/KBV_PR_EVDGA_Bundle" : "https://fhir.kbv.de/StructureDefinition/KBV_PR_ERP_Bundle"
+    }
+
     /// The organisation type that redeems the prescription (`Task.performerType`, spec/fd-api.md §2.2).
     public var performerType: OID {
         self == .diga ? TelematikOID.kostentraeger : TelematikOID.oeffentlicheApotheke
@@ -74,7 +89,7 @@ extension Flowtype {
 
 /// What a flowtype demands of the prescription's Coverage type (spec/fd-api.md §4.2).
 public enum CoverageRequirement: Sendable, Hashable {
-    /// Coverage type `PKV` is forbidden (160, 169).
+    /// Coverage type `PKV` is forbidden (160, 162, 169).
     case mustNotBePKV
     /// Coverage type `PKV` is required (200, 209).
     case mustBePKV
