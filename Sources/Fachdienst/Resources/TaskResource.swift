@@ -36,7 +36,9 @@ public enum TaskResource {
     /// - Parameters:
     ///   - task: the stored task.
     ///   - visibility: the credentials to write out.
-    public static func task(_ task: PrescriptionTask, showing visibility: Visibility = []) -> FHIR.Task {
+    ///   - patientCopy: the `Bundle.id` of the task's patient copy, for `Task.input` type 2 where the answer has it
+    ///     (`$activate`, the insurant's `GET /Task/{id}`).
+    public static func task(_ task: PrescriptionTask, showing visibility: Visibility = [], patientCopy: String? = nil) -> FHIR.Task {
         var identifiers = [Self.identifier(PrescriptionID.system, task.id.description)]
         if visibility.contains(.accessCode), let accessCode = task.accessCode {
             identifiers.append(Self.identifier(AccessCode.system, accessCode.hexadecimal))
@@ -65,7 +67,7 @@ public enum TaskResource {
                 ])
             ],
             owner: task.owner.map { Reference(identifier: Self.identifier(TelematikID.system, $0.value)) },
-            input: Self.inputs(task),
+            input: Self.inputs(task, patientCopy: patientCopy),
             output: Self.outputs(task)
         )
     }
@@ -105,16 +107,32 @@ public enum TaskResource {
         return extensions
     }
 
-    /// DocumentType 1 once the QES is stored (every state after `draft`); DocumentType 2 is added with the patient
-    /// copy, which is not produced yet.
-    private static func inputs(_ task: PrescriptionTask) -> [FHIR.Task.Input] {
+    /// DocumentType 1 once the QES is stored (every state after `draft`), and DocumentType 2 when the patient copy's
+    /// id is given.
+    private static func inputs(_ task: PrescriptionTask, patientCopy: String?) -> [FHIR.Task.Input] {
         guard task.status != .draft, task.status != .cancelled else { return [] }
-        return [
+        var inputs = [
             FHIR.Task.Input(
                 type: Self.documentType(.qes, display: "Health Care Provider Prescription"),
                 value: .reference(Reference(reference: Primitive("Binary/\(Self.binaryID(.qes, of: task.id))")))
             )
         ]
+        if let patientCopy {
+            // A_19029-06: the patient copy referenced as Task.input type 2, by its Bundle.id.
+            inputs.append(
+                FHIR.Task.Input(
+                    type: Self.documentType(.patientCopy, display: "Patient Confirmation"),
+                    value: .reference(Reference(reference: Primitive(Self.patientCopyReference(patientCopy))))
+                )
+            )
+        }
+        return inputs
+    }
+
+    /// The reference of `Task.input` type 2 to the patient copy `Bundle/<id>`; the insurant's answer carries the bundle
+    /// under the matching `fullUrl` `<base>/Bundle/<id>`, as the receipt is carried.
+    public static func patientCopyReference(_ id: String) -> String {
+        "Bundle/\(id)"
     }
 
     /// DocumentType 3, the receipt, once the task is completed.

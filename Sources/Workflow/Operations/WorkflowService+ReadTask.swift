@@ -15,28 +15,48 @@ extension WorkflowService {
         }
     }
 
+    /// What the insurant's `GET /Task/{id}` hands out: the task and the patient copy of its prescription.
+    public struct InsurantRead: Sendable {
+        /// The task.
+        public let task: PrescriptionTask
+        /// The patient copy (DocumentType 2) as `$activate` stored it (A_21375-02); nil for a task activated by a
+        /// service without ``WorkflowService/patientCopySigner``.
+        public let patientCopy: PatientCopy?
+
+        /// Creates the result.
+        public init(task: PrescriptionTask, patientCopy: PatientCopy?) {
+            self.task = task
+            self.patientCopy = patientCopy
+        }
+    }
+
     /// `GET /Task/{id}` by an insurant (spec/fd-api.md §2.10): their own task, or another insurant's with the
-    /// AccessCode as representative; writes the insurant's audit entry in the same transaction (§10).
+    /// AccessCode as representative, with the patient copy; writes the insurant's audit entry in the same transaction
+    /// (§10).
     /// - Parameters:
     ///   - id: the task.
     ///   - accessCode: the `X-AccessCode` (or `?ac=`) the caller sent, if any.
     ///   - caller: the insurant.
-    /// - Returns: the task.
+    /// - Returns: the task and its patient copy.
     /// - Throws: 403 for another role, a foreign task without matching AccessCode, a foreign 169/209 task or a draft;
-    ///   404/410 for an unknown or cancelled task.
-    public func readTask(_ id: PrescriptionID, accessCode: AccessCode?, caller: OperationCaller) async throws(WorkflowError) -> PrescriptionTask {
+    ///   404/410 for an unknown or cancelled task; 500 when the stored patient copy cannot be read.
+    public func readTask(_ id: PrescriptionID, accessCode: AccessCode?, caller: OperationCaller) async throws(WorkflowError) -> InsurantRead {
         // A_19113-02: insurants read with their token; pharmacies and payers only with ?ac or ?secret.
         let kvnr = try Self.insurantKVNR(of: caller, for: "GET /Task/{id}")
         let now = clock.now
-        return try await transaction { transaction in
+        let (task, stored) = try await transaction { transaction in
             let task = try Self.authorizeInsurantRead(transaction.task(id), kvnr: kvnr, accessCode: accessCode).get()
+            // A_21375-02: the server-signed KBV bundle (DocumentType 2) goes with the task; the rule above admits only
+            // tasks with status ready or later.
+            let patientCopy = try transaction.document(.patientCopy, task: id, insurant: task.beneficiary)
             let text =
                 task.beneficiary != kvnr
                 ? "\(caller.displayName) hat als Vertreter Ihr E-Rezept \(id) abgerufen."
                 : "\(caller.displayName) hat Ihr E-Rezept \(id) abgerufen."
             try transaction.audit(task, .read, by: caller, at: now, text)
-            return task
+            return (task, patientCopy)
         }
+        return InsurantRead(task: task, patientCopy: try stored.map { (bytes) throws(WorkflowError) in try PatientCopy(stored: bytes) })
     }
 
     /// The insurant's rule for `GET /Task/{id}`, which the operation table ``TaskAccess/rules`` does not cover:

@@ -17,6 +17,9 @@ public struct WorkflowService: Sendable {
     public let activationRules: ActivationRules
     /// The signer of `$close` receipts (C.FD.SIG); nil: `$close` answers 503 (A_22919).
     public let receiptSigner: ReceiptSigner?
+    /// The signer of the patient copy of `$activate` (C.FD.SIG, A_19029-06); nil: `$activate` stores no patient copy
+    /// and the insurant's `GET /Task/{id}` answers with the Task alone. `erezept serve` always configures one.
+    public let patientCopySigner: PatientCopySigner?
 
     /// Creates the service.
     /// - Parameters:
@@ -25,18 +28,21 @@ public struct WorkflowService: Sendable {
     ///   - prescriptionSignature: the QES check of `$activate`.
     ///   - activationRules: the business rules of `$activate`.
     ///   - receiptSigner: the signer of `$close` receipts; without one `$close` answers 503.
+    ///   - patientCopySigner: the signer of the patient copy; without one `$activate` makes no patient copy.
     public init(
         store: any WorkflowStore,
         clock: any WallClock,
         prescriptionSignature: PrescriptionSignature,
         activationRules: ActivationRules = ActivationRules(),
-        receiptSigner: ReceiptSigner? = nil
+        receiptSigner: ReceiptSigner? = nil,
+        patientCopySigner: PatientCopySigner? = nil
     ) {
         self.store = store
         self.clock = clock
         self.prescriptionSignature = prescriptionSignature
         self.activationRules = activationRules
         self.receiptSigner = receiptSigner
+        self.patientCopySigner = patientCopySigner
     }
 
     /// Runs `body` in a store transaction; a ``WorkflowError`` passes through, a ``StoreConflict`` becomes 409.

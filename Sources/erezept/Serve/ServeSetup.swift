@@ -30,11 +30,13 @@ struct ServeSetup {
             pki.ocspResponse(for: certificate, now: now)
         }
         // $close receipts: C.FD.SIG is the PKI's fd-sig identity, its OCSP responses come from the PKI's responder.
+        // The patient copy of $activate (A_19029-06) is signed by the same identity, naming the server's Device.
         let workflow = WorkflowService(
             store: store,
             clock: SystemClock(),
             prescriptionSignature: signature,
-            receiptSigner: try ReceiptSigner(testPKI: pki)
+            receiptSigner: try ReceiptSigner(testPKI: pki),
+            patientCopySigner: try PatientCopySigner(testPKI: pki, deviceReference: publicURL + "/Device/1")
         )
         return ServeSetup(pkiDirectory: pkiDirectory, pki: pki, idpSigner: idpSigner, workflow: workflow, createdPKI: created)
     }

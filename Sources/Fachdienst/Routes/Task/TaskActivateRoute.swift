@@ -18,7 +18,7 @@ public struct TaskActivateRoute: FachdienstRoute {
         [.resource("Task", operations: [Capability.Operation(name: "activate", definition: Self.definition)])]
     }
 
-    /// `POST /Task/:id/$activate`: 200 with the ready Task.
+    /// `POST /Task/:id/$activate`: 200 with the ready Task, whose inputs reference the QES and the patient copy.
     public func endpoints(environment: RouteEnvironment) -> [FachdienstEndpoint] {
         [
             FachdienstEndpoint(.post, "/Task/:id/$activate") { request, context in
@@ -30,8 +30,8 @@ public struct TaskActivateRoute: FachdienstRoute {
                 let accessCode = TaskRouteSupport.accessCode(request)
                 let parameters = try await context.decode(FHIR.Parameters.self, from: request)
                 let qes = try Self.ePrescription(parameters)
-                let task = try await workflow.activate(id, accessCode: accessCode, qes: qes, caller: caller)
-                return context.response(TaskResource.task(task, showing: .accessCode))
+                let activated = try await workflow.activate(id, accessCode: accessCode, qes: qes, caller: caller)
+                return context.response(TaskResource.task(activated.task, showing: .accessCode, patientCopy: activated.patientCopy?.id))
             }
         ]
     }

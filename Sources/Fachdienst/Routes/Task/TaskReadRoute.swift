@@ -28,8 +28,8 @@ public struct TaskReadRoute: FachdienstRoute {
                 case .insurant:
                     let id = try TaskRouteSupport.prescriptionID(context)
                     // A_19116-01: a representative sends the AccessCode as X-AccessCode or ?ac=.
-                    let task = try await workflow.readTask(id, accessCode: TaskRouteSupport.accessCode(request), caller: caller)
-                    return context.response(Self.insurantBundle(task, environment: environment, now: now))
+                    let read = try await workflow.readTask(id, accessCode: TaskRouteSupport.accessCode(request), caller: caller)
+                    return context.response(Self.insurantBundle(read, environment: environment, now: now))
                 case .pharmacy, .payer:
                     let id = try TaskRouteSupport.prescriptionID(context)
                     let query = request.uri.queryParameters
@@ -55,19 +55,28 @@ public struct TaskReadRoute: FachdienstRoute {
         task.flowtype.insurantMaySeeAccessCode ? .accessCode : []
     }
 
-    /// The insurant's answer: a collection Bundle with the Task. A_21375-02 asks for the patient copy (the KBV bundle
-    /// signed by the Fachdienst, DocumentType 2) as a second entry; it is not produced yet, so the Bundle holds only
-    /// the Task.
-    static func insurantBundle(_ task: PrescriptionTask, environment: RouteEnvironment, now: Date) -> FHIR.Bundle {
-        Self.collection(
-            [
-                FHIR.Bundle.Entry(
-                    fullUrl: Primitive(TaskRouteSupport.url(of: task.id, environment: environment)),
-                    resource: .task(TaskResource.task(task, showing: Self.insurantVisibility(task)))
-                )
-            ],
-            now: now
-        )
+    /// The insurant's answer: a collection Bundle with the Task and, as second entry, the patient copy (the KBV bundle
+    /// in JSON signed by the Fachdienst, DocumentType 2, A_21375-02) that `Task.input` type 2 references.
+    ///
+    /// In an XML answer the patient copy is the same resource written as XML, its `Bundle.signature` unchanged. That is
+    /// sound because the JWS does not cover the bytes on the wire but the canonical JSON of the bundle's content
+    /// (`targetFormat application/fhir+json`, ``Workflow/PatientCopy/signedContent(of:)``): a verifier reads the XML,
+    /// writes the content as canonical JSON and checks the same bytes. The insurant's default format is JSON anyway
+    /// (spec/fd-api.md §1.3).
+    static func insurantBundle(_ read: WorkflowService.InsurantRead, environment: RouteEnvironment, now: Date) -> FHIR.Bundle {
+        let task = read.task
+        var entries = [
+            FHIR.Bundle.Entry(
+                fullUrl: Primitive(TaskRouteSupport.url(of: task.id, environment: environment)),
+                resource: .task(TaskResource.task(task, showing: Self.insurantVisibility(task), patientCopy: read.patientCopy?.id))
+            )
+        ]
+        if let patientCopy = read.patientCopy {
+            // A_21375-02: the server-signed KBV bundle as included resource.
+            let fullUrl = "\(environment.configuration.resourceBaseURL)/\(TaskResource.patientCopyReference(patientCopy.id))"
+            entries.append(FHIR.Bundle.Entry(fullUrl: Primitive(fullUrl), resource: .bundle(patientCopy.bundle)))
+        }
+        return Self.collection(entries, now: now)
     }
 
     /// The holder's answer to `?secret=`: the Task with its Secret and, once completed, the receipt bundle
