@@ -73,6 +73,8 @@ let package = Package(
                 "FHIR",
                 "TICrypto",
                 "Workflow",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -66,16 +66,28 @@ public func buildRouter(
         if !endpoint.requiresAuthentication { publicTable.add(endpoint.method, endpoint.path) }
     }
 
-    let router = Router(context: FachdienstRequestContext.self)
-    router.add(middleware: OperationOutcomeMiddleware())
-    router.add(middleware: AccessTokenMiddleware(verifier: accessTokenVerifier, publicRoutes: publicTable))
-    router.add(middleware: FHIRContentMiddleware(maximumBodySize: configuration.maximumBodySize, routes: table, publicRoutes: publicTable))
-    for endpoint in endpoints {
-        let handler = endpoint.handler
-        router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
-            try await handler(request, context)
+    func mountEndpoints(on router: Router<FachdienstRequestContext>) {
+        router.add(middleware: OperationOutcomeMiddleware())
+        router.add(middleware: AccessTokenMiddleware(verifier: accessTokenVerifier, publicRoutes: publicTable))
+        router.add(middleware: FHIRContentMiddleware(maximumBodySize: configuration.maximumBodySize, routes: table, publicRoutes: publicTable))
+        for endpoint in endpoints {
+            let handler = endpoint.handler
+            router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                try await handler(request, context)
+            }
         }
     }
+
+    let router = Router(context: FachdienstRequestContext.self)
+    if let vau = configuration.vau {
+        // Inner VAU requests go to a router with the same endpoints but without the VAU routes; the VAU routes are
+        // mounted before the middlewares, whose access token and FHIR checks apply to the inner request only.
+        let inner = Router(context: FachdienstRequestContext.self)
+        mountEndpoints(on: inner)
+        VAUChannel(configuration: vau, clock: configuration.clock, verifier: accessTokenVerifier, innerResponder: inner.buildResponder())
+            .mount(on: router)
+    }
+    mountEndpoints(on: router)
     return router
 }
 

@@ -36,6 +36,8 @@ public struct FachdienstConfiguration: Sendable {
     public var publicBaseURL: String?
     /// The OCSP responder served at `/ocsp` without an access token; `nil` leaves the route out.
     public var ocspResponder: OCSPResponderFunction?
+    /// The VAU channel (`POST /VAU/{pseudonym}`, `/VAUCertificate`, …); `nil` leaves those routes out.
+    public var vau: VAUConfiguration?
 
     /// Creates a configuration.
     public init(
@@ -49,7 +51,8 @@ public struct FachdienstConfiguration: Sendable {
         maximumBodySize: Int = FachdienstConfiguration.defaultMaximumBodySize,
         softwareVersion: String = "0.1.0",
         publicBaseURL: String? = nil,
-        ocspResponder: OCSPResponderFunction? = nil
+        ocspResponder: OCSPResponderFunction? = nil,
+        vau: VAUConfiguration? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -62,6 +65,7 @@ public struct FachdienstConfiguration: Sendable {
         self.softwareVersion = softwareVersion
         self.publicBaseURL = publicBaseURL
         self.ocspResponder = ocspResponder
+        self.vau = vau
     }
 
     /// The base URL for links to resources: ``publicBaseURL``, else `http://<hostname>:<port>`.

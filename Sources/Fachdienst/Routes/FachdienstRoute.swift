@@ -82,5 +82,6 @@ public enum FachdienstRoutes {
         AuditEventRoute(),
         MedicationDispenseReadRoute(),
         OCSPRoute(),
+        VAUCertificateRoute(),
     ]
 }

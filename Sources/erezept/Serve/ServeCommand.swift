@@ -55,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             idpSignerCertificate: setup.idpSigner,
             audience: base,
             publicBaseURL: base,
-            ocspResponder: { request, now in responder.respond(to: request, now: now) }
+            ocspResponder: { request, now in responder.respond(to: request, now: now) },
+            vau: try VAUConfiguration(testPKI: setup.pki)
         )
         let app = try buildApplication(configuration: configuration, workflow: setup.workflow)
         try await app.runService()
