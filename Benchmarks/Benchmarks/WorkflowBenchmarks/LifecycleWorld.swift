@@ -33,6 +33,7 @@ final class LifecycleWorld: Sendable {
     let client: Client
     let prescriptionSignature: PrescriptionSignature
     let receiptSigner: ReceiptSigner
+    let patientCopySigner: PatientCopySigner
     let qesSigner: CMSSigner
     let practiceToken: String
     let pharmacyToken: String
@@ -57,15 +58,25 @@ final class LifecycleWorld: Sendable {
             clock: clock,
             publicBaseURL: "https://erp-bench.example"
         )
-        let signature = PrescriptionSignature(trustStore: pki.trustStore) { certificate, now in pki.ocspResponse(for: certificate, now: now) }
+        // As `erezept serve`: OCSP responses for the HBA are reused (OCSPResponseCache).
+        let ocsp = OCSPResponseCache { certificate, now in pki.ocspResponse(for: certificate, now: now) }
+        let signature = PrescriptionSignature(trustStore: pki.trustStore) { certificate, now in ocsp.response(for: certificate, now: now) }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("workflow-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteWorkflowStore(directory: directory.path)
         let receiptSigner = try ReceiptSigner(testPKI: pki)
-        let workflow = WorkflowService(store: store, clock: clock, prescriptionSignature: signature, receiptSigner: receiptSigner)
+        let patientCopySigner = try PatientCopySigner(testPKI: pki, deviceReference: "https://erp-bench.example/Device/1")
+        let workflow = WorkflowService(
+            store: store,
+            clock: clock,
+            prescriptionSignature: signature,
+            receiptSigner: receiptSigner,
+            patientCopySigner: patientCopySigner
+        )
         self.client = Client(responder: try buildRouter(configuration: configuration, workflow: workflow).buildResponder())
         self.prescriptionSignature = signature
         self.receiptSigner = receiptSigner
+        self.patientCopySigner = patientCopySigner
 
         let doctor = try pki.identity(named: "doctor-a")
         let chain = [try pki.identity(named: "hba-ca").certificate.derEncoded]
@@ -216,6 +227,12 @@ final class LifecycleWorld: Sendable {
             headers: self.headers(self.pharmacyToken, contentType: false)
         )
         try Self.expect(response, "$close")
+    }
+
+    /// The canonical JSON that `$activate` signs for the patient copy of the benchmark's bundle.
+    func samplePatientCopyContent() throws -> [UInt8] {
+        let bundle = try FHIRDecoder().decode(FHIR.Bundle.self, from: Array(self.bundleText.utf8))
+        return PatientCopy.signedContent(of: bundle)
     }
 
     /// A receipt of one real lifecycle, as XML, for the cryptographic floor; made on first use.

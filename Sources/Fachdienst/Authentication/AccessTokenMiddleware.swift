@@ -47,6 +47,11 @@ public struct AccessTokenMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw AccessTokenError(.missing, reason: "the Authorization header is not a Bearer token")
         }
-        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+        // Trailing blanks are tolerated; a token never contains any (base64url and dots).
+        var token = parts[1]
+        while let last = token.last, last == " " || last == "\t" {
+            token.removeLast()
+        }
+        return String(token)
     }
 }

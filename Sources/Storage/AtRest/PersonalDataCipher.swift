@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Crypto
+import Synchronization
 
 /// Encrypts personal data (bundles, KVNR-bearing resources) before it is written to the database.
 ///
@@ -23,11 +24,15 @@ public import Crypto
 /// identifies the row (for example its table and id) as `associatedData`: a ciphertext copied into another row then no
 /// longer opens.
 ///
-/// **Caching.** Per-insurant keys are derived on every call instead of cached: with the extracted PRK kept, a derivation
-/// is one HMAC-SHA256 over a short label (about a microsecond), while a cache would need a bound and a lock and would keep
-/// the keys of every insurant seen in memory. The no-insurant key and the lookup key are derived once. The type is an
-/// immutable value and safe to share between tasks.
+/// **Caching.** The no-insurant key and the lookup key are derived once. Per-insurant keys are derived on first use and
+/// kept in a bounded memo (``insurantKeyCapacity`` insurants; when it is full it is emptied and refilled), because
+/// every operation on a task opens and seals several values under its insurant's key and an HKDF-Expand costs more
+/// than the AES-GCM of a small value. The memo holds keys derived from the master key the type holds anyway. The type
+/// is safe to share between tasks.
 public struct PersonalDataCipher: Sendable {
+    /// How many insurants' data keys the memo keeps.
+    static let insurantKeyCapacity = 4_096
+
     /// The format version written by ``seal(_:insurant:associatedData:)``, the first byte of every ciphertext.
     public static let formatVersion: UInt8 = 1
     /// How many bytes a ciphertext is longer than its plaintext: version, nonce and tag.
@@ -42,6 +47,7 @@ public struct PersonalDataCipher: Sendable {
     private let pseudoRandomKey: SymmetricKey
     private let noInsurantKey: SymmetricKey
     let lookupKey: SymmetricKey
+    private let insurantKeys = InsurantKeyMemo()
 
     /// Derives the keys from a master key.
     /// - Parameter masterKey: The 256-bit key from ``StorageKeyFile``.
@@ -64,12 +70,8 @@ public struct PersonalDataCipher: Sendable {
     /// - Returns: The version-1 ciphertext described above.
     /// - Throws: ``StorageError/Code/invalidInsurant`` for an empty KVNR.
     public func seal(_ plaintext: [UInt8], insurant: String?, associatedData: [UInt8]) throws(StorageError) -> [UInt8] {
-        var nonce = [UInt8](repeating: 0, count: Self.nonceByteCount)
-        var generator = SystemRandomNumberGenerator()
-        for index in nonce.indices {
-            nonce[index] = generator.next()
-        }
-        return try self.seal(plaintext, insurant: insurant, associatedData: associatedData, nonce: nonce)
+        // One CSPRNG call for the 12 random bytes.
+        try self.seal(plaintext, insurant: insurant, associatedData: associatedData, nonce: Array(AES.GCM.Nonce()))
     }
 
     /// ``seal(_:insurant:associatedData:)`` with a given nonce; for test vectors only, as a repeated nonce breaks GCM.
@@ -160,10 +162,31 @@ public struct PersonalDataCipher: Sendable {
         guard !normalized.isEmpty else {
             throw StorageError(.invalidInsurant, reason: "an insurant's KVNR must not be empty; pass nil for data without an insurant")
         }
-        return Self.expand(self.pseudoRandomKey, info: Self.insurantLabel + normalized)
+        if let key = self.insurantKeys.key(for: normalized) {
+            return key
+        }
+        let key = Self.expand(self.pseudoRandomKey, info: Self.insurantLabel + normalized)
+        self.insurantKeys.store(key, for: normalized, capacity: Self.insurantKeyCapacity)
+        return key
     }
 
     private static func expand(_ pseudoRandomKey: SymmetricKey, info: [UInt8]) -> SymmetricKey {
         HKDF<SHA256>.expand(pseudoRandomKey: pseudoRandomKey, info: info, outputByteCount: 32)
+    }
+}
+
+/// The per-insurant data keys derived so far, by normalised KVNR bytes.
+final class InsurantKeyMemo: Sendable {
+    private let keys = Mutex<[[UInt8]: SymmetricKey]>([:])
+
+    func key(for insurant: [UInt8]) -> SymmetricKey? {
+        self.keys.withLock { $0[insurant] }
+    }
+
+    func store(_ key: SymmetricKey, for insurant: [UInt8], capacity: Int) {
+        self.keys.withLock { keys in
+            if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
+            keys[insurant] = key
+        }
     }
 }

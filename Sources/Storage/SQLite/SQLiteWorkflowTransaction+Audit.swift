@@ -34,8 +34,7 @@ extension SQLiteWorkflowTransaction {
         )
         let hash = try self.hash(record.insurant)
         try StorageError.mappingDatabaseErrors {
-            try self.db.execute(
-                sql: "INSERT INTO audit_records (id, insurant_hash, recorded, ciphertext) VALUES (?, ?, ?, ?)",
+            try self.db.cachedStatement(sql: "INSERT INTO audit_records (id, insurant_hash, recorded, ciphertext) VALUES (?, ?, ?, ?)").execute(
                 arguments: [id, hash, record.recorded.timeIntervalSinceReferenceDate, Data(sealed)]
             )
         }
@@ -45,11 +44,12 @@ extension SQLiteWorkflowTransaction {
         let hash = try self.hash(kvnr)
         let rows = try StorageError.mappingDatabaseErrors {
             try Row.fetchAll(
-                self.db,
-                sql: """
-                    SELECT id, recorded, ciphertext FROM audit_records WHERE insurant_hash = ?
-                    ORDER BY recorded DESC, id DESC LIMIT ? OFFSET ?
-                    """,
+                self.db.cachedStatement(
+                    sql: """
+                        SELECT id, recorded, ciphertext FROM audit_records WHERE insurant_hash = ?
+                        ORDER BY recorded DESC, id DESC LIMIT ? OFFSET ?
+                        """
+                ),
                 arguments: [hash, max(0, limit), max(0, offset)]
             )
         }

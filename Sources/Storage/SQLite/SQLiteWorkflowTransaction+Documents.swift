@@ -8,12 +8,12 @@ extension SQLiteWorkflowTransaction {
     func putDocument(_ bytes: [UInt8], kind: TaskDocumentKind, task id: PrescriptionID, insurant: KVNR?) throws {
         let sealed = try self.cipher.seal(bytes, insurant: insurant?.value, associatedData: SQLiteAssociatedData.document(kind, of: id))
         do {
-            try self.db.execute(
+            try self.db.cachedStatement(
                 sql: """
                     INSERT INTO task_documents (task_id, kind, ciphertext) VALUES (?, ?, ?)
                     ON CONFLICT (task_id, kind) DO UPDATE SET ciphertext = excluded.ciphertext
-                    """,
-                arguments: [id.description, kind.rawValue, Data(sealed)]
+                    """
+            ).execute(arguments: [id.description, kind.rawValue, Data(sealed)]
             )
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             throw StorageError(.missingTask, reason: "no task \(id) to store a document of kind \(kind.rawValue) for")
@@ -25,8 +25,7 @@ extension SQLiteWorkflowTransaction {
     func document(_ kind: TaskDocumentKind, task id: PrescriptionID, insurant: KVNR?) throws -> [UInt8]? {
         let sealed = try StorageError.mappingDatabaseErrors {
             try Data.fetchOne(
-                self.db,
-                sql: "SELECT ciphertext FROM task_documents WHERE task_id = ? AND kind = ?",
+                self.db.cachedStatement(sql: "SELECT ciphertext FROM task_documents WHERE task_id = ? AND kind = ?"),
                 arguments: [id.description, kind.rawValue]
             )
         }
@@ -38,7 +37,7 @@ extension SQLiteWorkflowTransaction {
 
     func deleteDocuments(task id: PrescriptionID) throws {
         try StorageError.mappingDatabaseErrors {
-            try self.db.execute(sql: "DELETE FROM task_documents WHERE task_id = ?", arguments: [id.description])
+            try self.db.cachedStatement(sql: "DELETE FROM task_documents WHERE task_id = ?").execute(arguments: [id.description])
         }
     }
 
@@ -46,7 +45,10 @@ extension SQLiteWorkflowTransaction {
     /// had none gets one), so that documents are always sealed with the key of the task's current insurant.
     func resealDocuments(of id: PrescriptionID, from previous: KVNR?, to current: KVNR?) throws {
         let rows = try StorageError.mappingDatabaseErrors {
-            try Row.fetchAll(self.db, sql: "SELECT kind, ciphertext FROM task_documents WHERE task_id = ?", arguments: [id.description])
+            try Row.fetchAll(
+                self.db.cachedStatement(sql: "SELECT kind, ciphertext FROM task_documents WHERE task_id = ?"),
+                arguments: [id.description]
+            )
         }
         for row in rows {
             guard let kind = TaskDocumentKind(rawValue: row["kind"]) else {
@@ -57,9 +59,9 @@ extension SQLiteWorkflowTransaction {
             let plaintext = try self.cipher.open(Array(sealed), insurant: previous?.value, associatedData: associatedData)
             let resealed = try self.cipher.seal(plaintext, insurant: current?.value, associatedData: associatedData)
             try StorageError.mappingDatabaseErrors {
-                try self.db.execute(
-                    sql: "UPDATE task_documents SET ciphertext = ? WHERE task_id = ? AND kind = ?",
-                    arguments: [Data(resealed), id.description, kind.rawValue]
+                try self.db.cachedStatement(sql: "UPDATE task_documents SET ciphertext = ? WHERE task_id = ? AND kind = ?").execute(arguments: [
+                    Data(resealed), id.description, kind.rawValue,
+                ]
                 )
             }
         }

@@ -8,7 +8,7 @@ extension SQLiteWorkflowTransaction {
     func insert(_ task: PrescriptionTask) throws {
         let record = try SQLiteTaskRecord(sealing: task, cipher: self.cipher)
         try StorageError.mappingDatabaseErrors {
-            try self.db.execute(
+            try self.db.cachedStatement(
                 sql: """
                     INSERT INTO tasks (
                         id, flowtype, status, version, authored_on, last_modified, expiry_date, accept_date,
@@ -18,7 +18,8 @@ extension SQLiteWorkflowTransaction {
                         :last_medication_dispense, :beneficiary_hash, :beneficiary, :credentials, :multiple_prescription
                     )
                     ON CONFLICT (id) DO NOTHING
-                    """,
+                    """
+            ).execute(
                 arguments: StatementArguments(record.arguments)
             )
         }
@@ -29,7 +30,10 @@ extension SQLiteWorkflowTransaction {
 
     func task(_ id: PrescriptionID) throws -> PrescriptionTask? {
         let row = try StorageError.mappingDatabaseErrors {
-            try Row.fetchOne(self.db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id.description])
+            try Row.fetchOne(
+                self.db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"),
+                arguments: [id.description]
+            )
         }
         return try row.map { try SQLiteTaskRecord.task(from: $0, cipher: self.cipher) }
     }
@@ -37,8 +41,7 @@ extension SQLiteWorkflowTransaction {
     func update(_ task: PrescriptionTask) throws -> PrescriptionTask {
         let stored = try StorageError.mappingDatabaseErrors {
             try Row.fetchOne(
-                self.db,
-                sql: "SELECT beneficiary FROM tasks WHERE id = ? AND version = ?",
+                self.db.cachedStatement(sql: "SELECT beneficiary FROM tasks WHERE id = ? AND version = ?"),
                 arguments: [task.id.description, task.version]
             )
         }
@@ -48,7 +51,7 @@ extension SQLiteWorkflowTransaction {
         let previousBeneficiary = try SQLiteTaskRecord.openBeneficiary(stored["beneficiary"], of: task.id, cipher: self.cipher)
         let record = try SQLiteTaskRecord(sealing: task, cipher: self.cipher)
         try StorageError.mappingDatabaseErrors {
-            try self.db.execute(
+            try self.db.cachedStatement(
                 sql: """
                     UPDATE tasks SET
                         status = :status, last_modified = :last_modified, expiry_date = :expiry_date,
@@ -56,7 +59,8 @@ extension SQLiteWorkflowTransaction {
                         beneficiary_hash = :beneficiary_hash, beneficiary = :beneficiary, credentials = :credentials,
                         multiple_prescription = :multiple_prescription, version = version + 1
                     WHERE id = :id AND version = :version
-                    """,
+                    """
+            ).execute(
                 arguments: StatementArguments(record.arguments)
             )
         }
@@ -75,8 +79,7 @@ extension SQLiteWorkflowTransaction {
         let hash = try self.hash(kvnr)
         let rows = try StorageError.mappingDatabaseErrors {
             try Row.fetchAll(
-                self.db,
-                sql: "SELECT * FROM tasks WHERE beneficiary_hash = ? ORDER BY authored_on DESC, id DESC LIMIT ? OFFSET ?",
+                self.db.cachedStatement(sql: "SELECT * FROM tasks WHERE beneficiary_hash = ? ORDER BY authored_on DESC, id DESC LIMIT ? OFFSET ?"),
                 arguments: [hash, max(0, limit), max(0, offset)]
             )
         }

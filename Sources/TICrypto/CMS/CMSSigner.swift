@@ -16,6 +16,9 @@ public struct CMSSigner: Sendable {
     public let certificateDER: [UInt8]
     /// Extra certificates (for example the issuing CA) as DER, included after the signer certificate.
     public let chainDER: [[UInt8]]
+    /// The certificates decoded once, so that signing does not decode them (and their keys) again.
+    private let certificate: X509Handle
+    private let chain: [X509Handle]
 
     /// A signer with a brainpoolP256r1 key and its certificate.
     /// - Throws: `invalidEncoding` for a certificate that is not DER; `invalidKey` when the key does not belong to it.
@@ -31,13 +34,15 @@ public struct CMSSigner: Sendable {
 
     private init(key: EVPKey, certificateDER: [UInt8], chainDER: [[UInt8]]) throws(TICryptoError) {
         let certificate = try X509Handle(der: certificateDER)
-        for der in chainDER { _ = try X509Handle(der: der) }
+        let chain = try chainDER.map { (der) throws(TICryptoError) in try X509Handle(der: der) }
         guard X509_check_private_key(certificate.pointer, key.pointer) == 1 else {
             throw .openSSLFailure(.invalidKey, "the private key does not belong to the certificate")
         }
         self.key = key
         self.certificateDER = certificateDER
         self.chainDER = chainDER
+        self.certificate = certificate
+        self.chain = chain
     }
 
     /// Signs `content` and returns the DER `ContentInfo`.
@@ -47,8 +52,8 @@ public struct CMSSigner: Sendable {
     /// - Throws: `openSSL` if OpenSSL fails.
     public func sign(_ content: some Collection<UInt8>, signingTime: Date = Date()) throws(TICryptoError) -> [UInt8] {
         defer { OpenSSLErrorQueue.clear() }
-        let certificate = try X509Handle(der: self.certificateDER)
-        let chain = try self.chainDER.map { (der) throws(TICryptoError) in try X509Handle(der: der) }
+        let certificate = self.certificate
+        let chain = self.chain
         guard let stack = COpenSSL_sk_X509_new_null() else {
             throw .openSSLFailure(.openSSL, "sk_X509_new_null failed")
         }

@@ -11,25 +11,37 @@ public enum Base64URL {
     /// The base64url text of `bytes`, without padding.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let input = Array(bytes)
-        var output: [UInt8] = []
-        output.reserveCapacity((input.count * 4 + 2) / 3)
-        var index = 0
-        while index + 3 <= input.count {
-            let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-            output += [18, 12, 6, 0].map { self.alphabet[Int((group >> $0) & 0x3F)] }
-            index += 3
+        let count = (input.count * 4 + 2) / 3
+        return String(unsafeUninitializedCapacity: count) { output in
+            var written = 0
+            func put(_ group: UInt32, _ shift: UInt32) {
+                output[written] = self.alphabet[Int((group >> shift) & 0x3F)]
+                written += 1
+            }
+            var index = 0
+            while index + 3 <= input.count {
+                let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                put(group, 18)
+                put(group, 12)
+                put(group, 6)
+                put(group, 0)
+                index += 3
+            }
+            switch input.count - index {
+            case 1:
+                let group = UInt32(input[index]) << 16
+                put(group, 18)
+                put(group, 12)
+            case 2:
+                let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
+                put(group, 18)
+                put(group, 12)
+                put(group, 6)
+            default:
+                break
+            }
+            return written
         }
-        switch input.count - index {
-        case 1:
-            let group = UInt32(input[index]) << 16
-            output += [18, 12].map { self.alphabet[Int((group >> $0) & 0x3F)] }
-        case 2:
-            let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
-            output += [18, 12, 6].map { self.alphabet[Int((group >> $0) & 0x3F)] }
-        default:
-            break
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The bytes of the unpadded base64url text `text`.

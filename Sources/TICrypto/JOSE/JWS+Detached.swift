@@ -9,8 +9,12 @@
 extension JWS {
     /// `BASE64URL(header) '..' BASE64URL(signature)`: the compact serialization without the payload.
     public var detachedCompactSerialization: String {
-        let segments = self.compactSerialization.split(separator: ".", omittingEmptySubsequences: false)
-        return JOSECompact.join([String(segments[0]), "", String(segments[2])])
+        // The compact form has exactly two dots (checked when it was made or parsed); drop what lies between them.
+        let utf8 = self.compactSerialization.utf8
+        guard let first = utf8.firstIndex(of: UInt8(ascii: ".")), let last = utf8.lastIndex(of: UInt8(ascii: ".")) else {
+            return self.compactSerialization
+        }
+        return String(self.compactSerialization[...first]) + String(self.compactSerialization[last...])
     }
 
     /// Parses a detached compact JWS and joins it with `payload`, the content it was made over, without verifying it.

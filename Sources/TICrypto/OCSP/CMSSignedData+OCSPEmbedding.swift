@@ -12,7 +12,12 @@ extension CMSSignedData {
     /// - Throws: `invalidCMS` when `cmsDER` is not a DER SignedData `ContentInfo`; `invalidOCSPResponse` when
     ///   `ocspResponseDER` is not a DER `OCSPResponse`.
     public static func embeddingOCSPResponse(_ ocspResponseDER: [UInt8], in cmsDER: [UInt8]) throws(TICryptoError) -> [UInt8] {
-        _ = try OCSPResponse(derEncoded: ocspResponseDER)
+        try Self.embeddingOCSPResponse(try OCSPResponse(derEncoded: ocspResponseDER), in: cmsDER)
+    }
+
+    /// ``embeddingOCSPResponse(_:in:)-(([UInt8],_))`` for a response that is already parsed, so it is not parsed again.
+    public static func embeddingOCSPResponse(_ response: OCSPResponse, in cmsDER: [UInt8]) throws(TICryptoError) -> [UInt8] {
+        let ocspResponseDER = response.derEncoded
         do throws(TICryptoError) {
             let root = try DERDecoding.parse(cmsDER[...], "ContentInfo")
             var contentInfo = try DERCursor(root, .sequence, "ContentInfo")

@@ -2,8 +2,10 @@
 
 internal import COpenSSL
 
-/// Owns one OpenSSL `X509`, used only to hand certificates to and from PKCS#12; parsing lives in the X509 folder.
-final class X509Handle {
+/// Owns one OpenSSL `X509`, used only to hand certificates to OpenSSL (CMS signing, PKCS#12); parsing lives in the
+/// X509 folder.
+// @unchecked Sendable: the certificate is never mutated after decoding; OpenSSL 3 guards its lazily filled caches.
+final class X509Handle: @unchecked Sendable {
     let pointer: OpaquePointer
 
     /// Takes ownership of `pointer`.

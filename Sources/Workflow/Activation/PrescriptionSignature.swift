@@ -69,7 +69,7 @@ public struct PrescriptionSignature: Sendable {
             throw WorkflowError(.signatureInvalid, reason: "QES signature: \(verification.reason)")
         }
         var stored = der
-        if let fetched, let embedded = try? CMSSignedData.embeddingOCSPResponse(fetched.derEncoded, in: der) {
+        if let fetched, let embedded = try? CMSSignedData.embeddingOCSPResponse(fetched, in: der) {
             stored = embedded
         }
         return Verified(signedData: signedData, signingTime: signingTime, path: path, storedDER: stored)

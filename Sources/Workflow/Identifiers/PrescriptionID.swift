@@ -85,17 +85,27 @@ public struct PrescriptionID: Hashable, Sendable, Comparable, CustomStringConver
 
     /// The dotted form, e.g. `160.000.033.491.280.78`.
     public var description: String {
-        let sequence = String(self.sequenceNumber)
-        let padded = String(repeating: "0", count: 12 - sequence.count) + sequence
-        var groups: [Substring] = []
-        var index = padded.startIndex
-        while index < padded.endIndex {
-            let end = padded.index(index, offsetBy: 3)
-            groups.append(padded[index..<end])
-            index = end
+        // flowtype "." then the twelve sequence digits in groups of three, then "." and the two check digits.
+        var bytes: [UInt8] = Array(self.flowtypeCode.utf8)
+        bytes.reserveCapacity(22)
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 12)
+        var remaining = self.sequenceNumber
+        var position = 11
+        while remaining > 0 && position >= 0 {
+            digits[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+            position -= 1
         }
-        let check = self.checkNumber < 10 ? "0\(self.checkNumber)" : "\(self.checkNumber)"
-        return ([Substring(self.flowtypeCode)] + groups + [Substring(check)]).joined(separator: ".")
+        for (index, digit) in digits.enumerated() {
+            if index % 3 == 0 {
+                bytes.append(UInt8(ascii: "."))
+            }
+            bytes.append(digit)
+        }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(self.checkNumber / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(self.checkNumber % 10))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Orders by flowtype code, then sequence number.

@@ -55,7 +55,13 @@ extension WorkflowService {
         }
         // The receipt, built and signed outside the transaction.
         let now = clock.now
-        guard let qes = try? CMSSignedData(derEncoded: documents.qes) else {
+        // The digests are read from the DER structure; a QES stored as BER takes the full parse.
+        let prescriptionDigest: [UInt8]
+        if let digests = try? CMSSignerDigests(derEncoded: documents.qes) {
+            prescriptionDigest = receiptSigner.prescriptionDigest.value(of: digests)
+        } else if let qes = try? CMSSignedData(derEncoded: documents.qes) {
+            prescriptionDigest = receiptSigner.prescriptionDigest.value(of: qes)
+        } else {
             throw WorkflowError(.storageFailure, reason: "the stored QES does not parse")
         }
         let content = ReceiptDocument.Content(
@@ -63,7 +69,7 @@ extension WorkflowService {
             beneficiary: beneficiary,
             accepted: documents.accepted ?? stored.lastModified,
             closed: now,
-            prescriptionDigest: receiptSigner.prescriptionDigest.value(of: qes),
+            prescriptionDigest: prescriptionDigest,
             release: receiptSigner.release
         )
         let receipt = try ReceiptDocument.signed(ReceiptDocument.unsigned(content), signer: receiptSigner, at: now)

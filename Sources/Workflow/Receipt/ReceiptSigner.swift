@@ -22,6 +22,14 @@ public struct ReceiptSigner: Sendable {
             case .messageDigest: qes.messageDigest
             }
         }
+
+        /// The same value, from the digests alone.
+        public func value(of digests: CMSSignerDigests) -> [UInt8] {
+            switch self {
+            case .signedAttributes: digests.signedAttributes
+            case .messageDigest: digests.messageDigest
+            }
+        }
     }
 
     /// A source of OCSP responses for the signer certificate: given the certificate and the time, the latest answer.
@@ -74,7 +82,7 @@ public struct ReceiptSigner: Sendable {
         }
         do {
             let signed = try self.signer.sign(content, signingTime: now)
-            return try CMSSignedData.embeddingOCSPResponse(response.derEncoded, in: signed)
+            return try CMSSignedData.embeddingOCSPResponse(response, in: signed)
         } catch {
             throw WorkflowError(.receiptSigningUnavailable, reason: "The receipt could not be signed: \(error.code)")
         }
