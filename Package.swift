@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Fachdienst", targets: ["Fachdienst"]),
+        .library(name: "IdentityProvider", targets: ["IdentityProvider"]),
+        .library(name: "PrimarySystemKit", targets: ["PrimarySystemKit"]),
         .executable(name: "erezept", targets: ["erezept"]),
     ],
     dependencies: [
@@ -80,11 +82,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "PrimarySystemKit",
+            dependencies: ["FHIR", "TICrypto", "Workflow", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "IdentityProvider",
+            dependencies: [
+                "TICrypto",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "erezept",
             dependencies: [
                 "Fachdienst",
                 "FHIR",
+                "IdentityProvider",
+                "PrimarySystemKit",
                 "Storage",
                 "TICrypto",
                 "Workflow",
@@ -129,6 +148,36 @@ let package = Package(
                 "TICrypto",
                 "Workflow",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PrimarySystemKitTests",
+            dependencies: [
+                "PrimarySystemKit",
+                "Fachdienst",
+                "IdentityProvider",
+                "FHIR",
+                "Storage",
+                "TICrypto",
+                "Workflow",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IdentityProviderTests",
+            dependencies: [
+                "IdentityProvider",
+                "Fachdienst",
+                "Storage",
+                "TICrypto",
+                "Workflow",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

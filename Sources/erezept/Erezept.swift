@@ -10,6 +10,6 @@ struct Erezept: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erezept",
         abstract: "Tools of the E-Rezept platform.",
-        subcommands: [ServeCommand.self, FHIRCommand.self, PKICommand.self, CMSCommand.self, TokenCommand.self]
+        subcommands: [ServeCommand.self, FHIRCommand.self, PKICommand.self, CMSCommand.self, TokenCommand.self, LoginCommand.self]
     )
 }

@@ -38,6 +38,12 @@ public struct FachdienstConfiguration: Sendable {
     public var ocspResponder: OCSPResponderFunction?
     /// The VAU channel (`POST /VAU/{pseudonym}`, `/VAUCertificate`, …); `nil` leaves those routes out.
     public var vau: VAUConfiguration?
+    /// Whether the FHIR endpoints are reachable without the VAU channel. `true` (local development) serves every route
+    /// at the root as well; `false` (the production profile) serves at the root only what the Fachdienst of the TI
+    /// serves outside the VAU: the endpoints without access token (``FachdienstEndpoint/requiresAuthentication``
+    /// `false`: the VAU and OCSP certificate endpoints, `/CertList`, `/OCSPList`, the OCSP responder) and
+    /// `GET /metadata` (spec/fd-api.md §1.1). Every other path answers 404 outside the channel.
+    public var plainEndpoints: Bool
 
     /// Creates a configuration.
     public init(
@@ -52,7 +58,8 @@ public struct FachdienstConfiguration: Sendable {
         softwareVersion: String = "0.1.0",
         publicBaseURL: String? = nil,
         ocspResponder: OCSPResponderFunction? = nil,
-        vau: VAUConfiguration? = nil
+        vau: VAUConfiguration? = nil,
+        plainEndpoints: Bool = true
     ) {
         self.hostname = hostname
         self.port = port
@@ -66,6 +73,7 @@ public struct FachdienstConfiguration: Sendable {
         self.publicBaseURL = publicBaseURL
         self.ocspResponder = ocspResponder
         self.vau = vau
+        self.plainEndpoints = plainEndpoints
     }
 
     /// The base URL for links to resources: ``publicBaseURL``, else `http://<hostname>:<port>`.

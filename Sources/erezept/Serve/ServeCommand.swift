@@ -4,6 +4,7 @@ import ArgumentParser
 import Fachdienst
 import Foundation
 import Hummingbird
+import IdentityProvider
 import Storage
 import TICrypto
 import Workflow
@@ -18,8 +19,16 @@ struct ServeCommand: AsyncParsableCommand {
             `erezept pki init --out DIR/pki`, is kept), the storage key DIR/storage.key and the database \
             DIR/storage.sqlite. Access tokens must be signed by the PKI's idp-sig identity and carry the public URL \
             as their audience. Stop with Ctrl-C (SIGINT) or SIGTERM; requests in flight are completed first.
+
+            --profile production generates nothing: it needs --vau-key, --vau-cert, --sig-key, --sig-cert, --idp-cert             and --trust-anchors, runs no IDP, and serves the FHIR endpoints only through POST /VAU/{pseudonym};             outside the VAU only /VAUCertificate, /VAUCertificateOCSPResponse, /CertList, /OCSPList and GET /metadata             (docs/serve-profiles.md).
             """
     )
+
+    @Option(help: ArgumentHelp("local: test PKI, IDP, plain FHIR and VAU; production: key files, VAU only.", valueName: "profile"))
+    var profile: ServeProfile = .local
+
+    @OptionGroup(title: "Production key material")
+    var production: ProductionKeyOptions
 
     @Option(help: ArgumentHelp("The data directory.", valueName: "dir"))
     var data: String = ".erezept"
@@ -38,6 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let base = publicURL ?? "http://\(host):\(port)"
+        if profile == .production { return try await self.runProduction(publicURL: base) }
+        if production.anyGiven {
+            StandardStreams.writeError("erezept serve: the key file options belong to --profile production; the local profile uses its test PKI")
+            throw ExitCode.validationFailure
+        }
         let directory = URL(fileURLWithPath: data)
         let setup: ServeSetup
         do {
@@ -58,7 +72,11 @@ struct ServeCommand: AsyncParsableCommand {
             ocspResponder: { request, now in responder.respond(to: request, now: now) },
             vau: try VAUConfiguration(testPKI: setup.pki)
         )
-        let app = try buildApplication(configuration: configuration, workflow: setup.workflow)
+        // The IDP (docs/idp.md) at BASE/idp, token-free; its access tokens carry the audience the Fachdienst checks.
+        let identityProvider = RouteCollection(context: FachdienstRequestContext.self)
+        IdentityProvider(configuration: try IdentityProviderConfiguration(testPKI: setup.pki, publicURL: base, audience: configuration.audience))
+            .addRoutes(to: identityProvider)
+        let app = try buildApplication(configuration: configuration, workflow: setup.workflow, publicRoutes: identityProvider)
         try await app.runService()
     }
 }

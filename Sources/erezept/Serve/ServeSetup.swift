@@ -26,8 +26,10 @@ struct ServeSetup {
         let pki = try TestPKI.load(from: pkiDirectory)
         let idpSigner = try pki.identity(named: "idp-sig").certificate
         let store = try SQLiteWorkflowStore(directory: directory.path)
+        // The HBAs' OCSP responses are reused for an hour, well inside the 12 h the QES check accepts.
+        let ocsp = OCSPResponseCache { certificate, now in pki.ocspResponse(for: certificate, now: now) }
         let signature = PrescriptionSignature(trustStore: pki.trustStore) { certificate, now in
-            pki.ocspResponse(for: certificate, now: now)
+            ocsp.response(for: certificate, now: now)
         }
         // $close receipts: C.FD.SIG is the PKI's fd-sig identity, its OCSP responses come from the PKI's responder.
         // The patient copy of $activate (A_19029-06) is signed by the same identity, naming the server's Device.
@@ -52,6 +54,9 @@ struct ServeSetup {
           endpoints   GET /metadata, /Task, /Task/{id}, /AuditEvent, /MedicationDispense;
                       POST /Task/$create, /Task/{id}/$activate|$accept|$reject|$dispense|$close|$abort;
                       OCSP (no token): POST /ocsp, GET /ocsp/{base64 request}
+          IDP         \(publicURL)/idp/.well-known/openid-configuration  (docs/idp.md; no token)
+                      GET|POST /idp/sign_response, POST /idp/token, GET /idp/jwks;
+                      clients gematikTestPs (http://test-ps.gematik.de/erezept), eRezeptApp (https://redirect.gematik.de/erezept)
 
         Identities (docs/test-pki.md; tokens are signed with idp-sig):
         \(pki.identityTable)
