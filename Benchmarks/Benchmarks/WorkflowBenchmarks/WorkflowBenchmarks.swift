@@ -42,7 +42,7 @@ let benchmarks: @Sendable () -> Void = {
                 metrics: [.wallClock, Measured.processCPU, .mallocCountTotal, .peakMemoryResident],
                 timeUnits: .microseconds,
                 warmupIterations: 0,
-                maxDuration: .seconds(300),
+                maxDuration: .seconds(1_800),
                 maxIterations: 10_000
             )
         ) { benchmark in
