@@ -13,15 +13,7 @@ enum CMSRevocationInfo {
     static func ocspResponse(inDER der: [UInt8]) throws(TICryptoError) -> [UInt8]? {
         try CMSSignedAttributes.mapped { () throws(TICryptoError) -> [UInt8]? in
             let root = try DERDecoding.mapped("ContentInfo") { try BER.parse(der) }
-            var contentInfo = try DERCursor(root, .sequence, "ContentInfo")
-            _ = try contentInfo.next(.objectIdentifier, "contentType")
-            var explicit = try DERCursor(try contentInfo.next(.context(0), "content"), .context(0), "content")
-            var signedData = try DERCursor(try explicit.next(.sequence, "SignedData"), .sequence, "SignedData")
-            _ = try signedData.next(.integer, "version")
-            _ = try signedData.next(.set, "digestAlgorithms")
-            _ = try signedData.next(.sequence, "encapContentInfo")
-            _ = signedData.optional(.context(0))
-            guard let crlsNode = signedData.optional(.context(1)) else { return nil }
+            guard let crlsNode = try CMSSignedDataFields(root).crls else { return nil }
             var crls = try DERCursor(crlsNode, .context(1), "RevocationInfoChoices")
             for choice in crls.rest() where choice.identifier == .context(1) {
                 var other = try DERCursor(choice, .context(1), "OtherRevocationInfoFormat")

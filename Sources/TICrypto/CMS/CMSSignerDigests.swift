@@ -22,19 +22,8 @@ public struct CMSSignerDigests: Sendable, Hashable {
     public init(derEncoded: [UInt8]) throws(TICryptoError) {
         do throws(TICryptoError) {
             let root = try DERDecoding.parse(derEncoded[...], "ContentInfo")
-            var contentInfo = try DERCursor(root, .sequence, "ContentInfo")
-            let contentType = try contentInfo.next(.objectIdentifier, "contentType")
-            guard try DERDecoding.oid(contentType, "contentType") == "1.2.840.113549.1.7.2" else {
-                throw TICryptoError(.invalidCMS, reason: "not id-signedData")
-            }
-            var explicit = try DERCursor(try contentInfo.next(.context(0), "content"), .context(0), "content")
-            var signedData = try DERCursor(try explicit.next(.sequence, "SignedData"), .sequence, "SignedData")
-            _ = try signedData.next(.integer, "version")
-            _ = try signedData.next(.set, "digestAlgorithms")
-            _ = try signedData.next(.sequence, "encapContentInfo")
-            _ = signedData.optional(.context(0))
-            _ = signedData.optional(.context(1))
-            var signerInfos = try DERCursor(try signedData.next(.set, "signerInfos"), .set, "signerInfos")
+            let signedData = try CMSSignedDataFields(root)
+            var signerInfos = try DERCursor(signedData.signerInfos, .set, "signerInfos")
             let signers = signerInfos.rest()
             guard signers.count == 1, let signer = signers.first else {
                 throw TICryptoError(.invalidCMS, reason: "\(signers.count) signers instead of one")

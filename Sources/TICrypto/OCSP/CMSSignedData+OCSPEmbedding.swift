@@ -20,38 +20,27 @@ extension CMSSignedData {
         let ocspResponseDER = response.derEncoded
         do throws(TICryptoError) {
             let root = try DERDecoding.parse(cmsDER[...], "ContentInfo")
-            var contentInfo = try DERCursor(root, .sequence, "ContentInfo")
-            let contentType = try contentInfo.next(.objectIdentifier, "contentType")
-            guard try DERDecoding.oid(contentType, "contentType") == "1.2.840.113549.1.7.2" else {
-                throw TICryptoError(.invalidStructure, reason: "not id-signedData")
-            }
-            var explicit = try DERCursor(try contentInfo.next(.context(0), "content"), .context(0), "content")
-            var signedData = try DERCursor(try explicit.next(.sequence, "SignedData"), .sequence, "SignedData")
-            try explicit.finish()
-            try contentInfo.finish()
-            _ = try signedData.next(.integer, "version")
-            let digestAlgorithms = try signedData.next(.set, "digestAlgorithms")
-            let encapsulated = try signedData.next(.sequence, "encapContentInfo")
-            let certificates = signedData.optional(.context(0))
+            let signedData = try CMSSignedDataFields(root)
             var choices: [[UInt8]] = []
-            if let crls = signedData.optional(.context(1)) {
+            if let crls = signedData.crls {
                 var cursor = try DERCursor(crls, .context(1), "RevocationInfoChoices")
                 for choice in cursor.rest() where !(try Self.isOCSPChoice(choice)) { choices.append(Array(choice.encodedBytes)) }
             }
-            let signerInfos = try signedData.next(.set, "signerInfos")
-            try signedData.finish()
             let other = OCSPDERWriter.tlv(
                 0xA1,
                 OCSPDERWriter.oid(CMSOID.ocspResponseRevocationInfo) + ocspResponseDER
             )
             choices.append(other)
             var fields: [[UInt8]] = [
-                OCSPDERWriter.integer(contentOctets: [5]), Array(digestAlgorithms.encodedBytes), Array(encapsulated.encodedBytes),
+                OCSPDERWriter.integer(contentOctets: [5]), Array(signedData.digestAlgorithms.encodedBytes),
+                Array(signedData.encapsulatedContentInfo.encodedBytes),
             ]
-            if let certificates { fields.append(Array(certificates.encodedBytes)) }
+            if let certificates = signedData.certificates { fields.append(Array(certificates.encodedBytes)) }
             fields.append(OCSPDERWriter.tlv(0xA1, choices.flatMap { $0 }))
-            fields.append(Array(signerInfos.encodedBytes))
-            return OCSPDERWriter.sequence([Array(contentType.encodedBytes), OCSPDERWriter.explicit(0, OCSPDERWriter.sequence(fields))])
+            fields.append(Array(signedData.signerInfos.encodedBytes))
+            return OCSPDERWriter.sequence([
+                Array(signedData.contentType.encodedBytes), OCSPDERWriter.explicit(0, OCSPDERWriter.sequence(fields)),
+            ])
         } catch {
             throw TICryptoError(.invalidCMS, reason: "embedding OCSP: \(error.code): \(error.reason)")
         }
