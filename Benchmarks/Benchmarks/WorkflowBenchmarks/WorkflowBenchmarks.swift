@@ -122,7 +122,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("crypto: QES verify (PrescriptionSignature.verify)") { benchmark in
         let measured = Measured(benchmark)
         measured.start()
-        blackHole(try world.prescriptionSignature.verify(world.sampleQES, now: world.now))
+        blackHole(try await world.prescriptionSignature.verify(world.sampleQES, now: world.now))
         measured.stop()
     }
 
@@ -130,7 +130,7 @@ let benchmarks: @Sendable () -> Void = {
         let receipt = try await world.sampleReceipt()
         let measured = Measured(benchmark)
         measured.start()
-        blackHole(try world.receiptSigner.sign(receipt, now: world.now))
+        blackHole(try await world.receiptSigner.sign(receipt, now: world.now))
         measured.stop()
     }
 

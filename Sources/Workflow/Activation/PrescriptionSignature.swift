@@ -17,10 +17,15 @@ public struct PrescriptionSignature: Sendable {
         public let storedDER: [UInt8]
     }
 
+    /// A source of OCSP responses: given the certificate and the time, an answer or none. Asynchronous, so that an OCSP
+    /// client may ask a responder over the network without blocking a thread.
+    public typealias OCSPSource = @Sendable (TelematikCertificate, Date) async -> OCSPResponse?
+
     /// The trust anchors and known CAs of the HBA certificates.
     public let trustStore: TrustStore
-    /// Fetches an OCSP response for a certificate at a time (the test PKI's responder in a local deployment).
-    public let ocspSource: @Sendable (TelematikCertificate, Date) -> OCSPResponse?
+    /// Fetches an OCSP response for a certificate at a time (the test PKI's responder in a local deployment, the
+    /// responder named in the certificate's AIA in production).
+    public let ocspSource: OCSPSource
     /// How old an OCSP response may be (QES: 12 h, spec/ref-impl.md D.1).
     public let ocspMaximumAge: TimeInterval
 
@@ -28,7 +33,7 @@ public struct PrescriptionSignature: Sendable {
     public init(
         trustStore: TrustStore,
         ocspMaximumAge: TimeInterval = 12 * 3_600,
-        ocspSource: @escaping @Sendable (TelematikCertificate, Date) -> OCSPResponse?
+        ocspSource: @escaping OCSPSource
     ) {
         self.trustStore = trustStore
         self.ocspMaximumAge = ocspMaximumAge
@@ -40,7 +45,7 @@ public struct PrescriptionSignature: Sendable {
     ///   ``WorkflowError/Code/certificateInvalid`` when the signer certificate does not hold at the signing time;
     ///   ``WorkflowError/Code/ocspBackendError`` when no OCSP answer is available; ``WorkflowError/Code/signatureInvalid``
     ///   when the signature does not verify.
-    public func verify(_ der: [UInt8], now: Date) throws(WorkflowError) -> Verified {
+    public func verify(_ der: [UInt8], now: Date) async throws(WorkflowError) -> Verified {
         // §6 step 2: a parseable CAdES-enveloping PKCS#7 with a signing time.
         let signedData: CMSSignedData
         do {
@@ -54,7 +59,7 @@ public struct PrescriptionSignature: Sendable {
         // §6 step 3: the HBA certificate at the signing time, with the embedded OCSP response or a fetched one.
         let policy = CertificatePolicy(requiredKeyUsage: .nonRepudiation, revocationMode: .required, ocspMaximumAge: ocspMaximumAge)
         let validator = CertificatePathValidator(trustStore: trustStore, policy: policy)
-        let fetched = signedData.embeddedOCSPResponseDER == nil ? ocspSource(signedData.signerCertificate, now) : nil
+        let fetched = signedData.embeddedOCSPResponseDER == nil ? await ocspSource(signedData.signerCertificate, now) : nil
         let path: ValidatedPath
         do {
             path = try validator.validateSigner(of: signedData, at: signingTime, checkedAt: now, ocspResponses: fetched.map { [$0] } ?? [])

@@ -48,7 +48,7 @@ extension WorkflowService {
         guard let stored else { throw WorkflowError(.taskNotFound, reason: "Task not found") }
         // §6 steps 2–4: the QES, outside the transaction.
         let now = clock.now
-        let verified = try prescriptionSignature.verify(qes, now: now)
+        let verified = try await prescriptionSignature.verify(qes, now: now)
         // §6 step 6: the KBV bundle must be valid FHIR.
         let bundle: FHIR.Bundle
         do {

@@ -72,7 +72,7 @@ extension WorkflowService {
             prescriptionDigest: prescriptionDigest,
             release: receiptSigner.release
         )
-        let receipt = try ReceiptDocument.signed(ReceiptDocument.unsigned(content), signer: receiptSigner, at: now)
+        let receipt = try await ReceiptDocument.signed(ReceiptDocument.unsigned(content), signer: receiptSigner, at: now)
         let receiptDocument = FHIREncoder(format: .json).encode(receipt)
         try await transaction { transaction in
             let current = try transaction.task(id)

@@ -113,9 +113,9 @@ public enum ReceiptDocument {
     /// `bundle` with `Bundle.signature`: the enveloping CAdES-BES over its XML serialization (without signature),
     /// signed at `Bundle.timestamp` by `signer`, with the Device as `who`.
     /// - Throws: 503 when the receipt cannot be signed (A_22919).
-    public static func signed(_ bundle: FHIR.Bundle, signer: ReceiptSigner, at now: Date) throws(WorkflowError) -> FHIR.Bundle {
+    public static func signed(_ bundle: FHIR.Bundle, signer: ReceiptSigner, at now: Date) async throws(WorkflowError) -> FHIR.Bundle {
         let xml = FHIREncoder(format: .xml).encode(bundle)
-        let cms = try signer.sign(xml, now: now)
+        let cms = try await signer.sign(xml, now: now)
         var signed = bundle
         let device = bundle.entry.first { if case .device = $0.resource { true } else { false } }?.fullUrl
         signed.signature = Signature(

@@ -18,7 +18,7 @@ extension ReceiptSigner {
         let ocsp = OCSPResponseCache { certificate, now in pki.ocspResponse(for: certificate, now: now) }
         try self.init(
             signer: signer,
-            ocspSource: { certificate, now in ocsp.response(for: certificate, now: now) },
+            ocspSource: { certificate, now in await ocsp.response(for: certificate, now: now) },
             prescriptionDigest: prescriptionDigest
         )
     }

@@ -33,7 +33,8 @@ public struct ReceiptSigner: Sendable {
     }
 
     /// A source of OCSP responses for the signer certificate: given the certificate and the time, the latest answer.
-    public typealias OCSPSource = @Sendable (TelematikCertificate, Date) -> OCSPResponse?
+    /// Asynchronous, so that an OCSP client may ask the responder over the network without blocking a thread.
+    public typealias OCSPSource = @Sendable (TelematikCertificate, Date) async -> OCSPResponse?
 
     /// The longest an OCSP response may be old when it is embedded (A_22919: 24 hours).
     public static let maximumOCSPAge: TimeInterval = 24 * 3_600
@@ -72,9 +73,9 @@ public struct ReceiptSigner: Sendable {
     /// Signs `content` at `now` as enveloping CAdES-BES and embeds a fresh OCSP response.
     /// - Throws: 503 ``WorkflowError/Code/receiptSigningUnavailable`` when no good OCSP response of at most 24 hours
     ///   is available (A_22919) or signing fails.
-    public func sign(_ content: [UInt8], now: Date) throws(WorkflowError) -> [UInt8] {
+    public func sign(_ content: [UInt8], now: Date) async throws(WorkflowError) -> [UInt8] {
         // A_22919: only with an OCSP response of at most 24 hours that reports the certificate good.
-        guard let response = self.ocspSource(self.certificate, now), let basic = response.basicResponse,
+        guard let response = await self.ocspSource(self.certificate, now), let basic = response.basicResponse,
             now.timeIntervalSince(basic.producedAt) <= Self.maximumOCSPAge,
             basic.responses.allSatisfy({ $0.status == .good })
         else {

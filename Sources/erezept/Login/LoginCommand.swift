@@ -72,7 +72,7 @@ struct LoginCommand: AsyncParsableCommand {
             StandardStreams.writeOutput(output)
             await client.logout()
         } catch let error as PrimarySystemError {
-            StandardStreams.writeError("erezept login: \(error)")
+            StandardStreams.writeError("erezept login: \(identity) could not log in at \(base): \(error)")
             throw ExitCode.failure
         }
     }

@@ -31,7 +31,7 @@ struct ProductionKeyOptions: ParsableArguments {
     @Option(
         name: .customLong("ca-certs"),
         help: ArgumentHelp(
-            "production, optional: the issuing CAs of C.FD.ENC, C.FD.SIG and the IDP certificate (/CertList, chains).",
+            "production, optional: the issuing CAs of C.FD.ENC, C.FD.SIG and the IDP certificate (/CertList, chains, OCSP requests).",
             valueName: "file"
         )
     )

@@ -29,7 +29,7 @@ struct ServeSetup {
         // The HBAs' OCSP responses are reused for an hour, well inside the 12 h the QES check accepts.
         let ocsp = OCSPResponseCache { certificate, now in pki.ocspResponse(for: certificate, now: now) }
         let signature = PrescriptionSignature(trustStore: pki.trustStore) { certificate, now in
-            ocsp.response(for: certificate, now: now)
+            await ocsp.response(for: certificate, now: now)
         }
         // $close receipts: C.FD.SIG is the PKI's fd-sig identity, its OCSP responses come from the PKI's responder.
         // The patient copy of $activate (A_19029-06) is signed by the same identity, naming the server's Device.

@@ -118,4 +118,40 @@ struct OCSPResponseCacheTests {
         _ = cache.response(for: a, now: Self.start.addingTimeInterval(3))
         #expect(source.count == 4)
     }
+
+    @Test("an asynchronous source is awaited; its good response is reused, a missing one is asked for again")
+    func asynchronousSource() async throws {
+        let source = CountingSource(try SeededPKI.get())
+        let answers = Mutex(true)
+        let cache = OCSPResponseCache(
+            refreshAfter: 3_600,
+            fetch: { certificate, now in
+                await Task.yield()
+                return answers.withLock { $0 } ? source.response(for: certificate, now: now) : nil
+            }
+        )
+        let doctor = try source.pki.identity(named: "doctor-a").certificate
+        let first = try #require(await cache.response(for: doctor, now: Self.start))
+        #expect(await cache.response(for: doctor, now: Self.start.addingTimeInterval(3_599))?.derEncoded == first.derEncoded)
+        #expect(source.count == 1)
+        answers.withLock { $0 = false }
+        #expect(await cache.response(for: doctor, now: Self.start.addingTimeInterval(3_600)) == nil)
+        answers.withLock { $0 = true }
+        #expect(
+            await cache.response(for: doctor, now: Self.start.addingTimeInterval(3_601))?.basicResponse?.producedAt
+                == Self.start.addingTimeInterval(3_601)
+        )
+        #expect(source.count == 2)
+    }
+
+    @Test("a cache over a synchronous source answers `await` callers from the same entries")
+    func synchronousSourceAwaited() async throws {
+        let source = CountingSource(try SeededPKI.get())
+        let cache = OCSPResponseCache { source.response(for: $0, now: $1) }
+        let doctor = try source.pki.identity(named: "doctor-a").certificate
+        let synchronous = try #require(cache.response(for: doctor, now: Self.start))
+        let awaited = try #require(await cache.response(for: doctor, now: Self.start.addingTimeInterval(1)))
+        #expect(awaited.derEncoded == synchronous.derEncoded)
+        #expect(source.count == 1)
+    }
 }

@@ -26,11 +26,11 @@ struct PrescriptionSignatureTests {
     }
 
     @Test("a QES of doctor-a verifies; the content is byte-exact; the fetched OCSP response is embedded in the stored QES")
-    func valid() throws {
+    func valid() async throws {
         let pki = try Self.pki.get()
         let doctor = try pki.identity(named: "doctor-a")
         let (content, der) = try signedPrescription(by: doctor, chain: [try pki.identity(named: "hba-ca").certificate])
-        let verified = try verifier(pki).verify(der, now: Fixtures.signingTime + 120)
+        let verified = try await verifier(pki).verify(der, now: Fixtures.signingTime + 120)
         #expect(verified.signedData.content == content)
         #expect(verified.signingTime == Fixtures.signingTime)
         #expect(verified.path.leaf == doctor.certificate)
@@ -44,27 +44,27 @@ struct PrescriptionSignatureTests {
         #expect(stored.content == content)
         #expect(stored.verifySignature().isValid)
         // Stored with its OCSP response, it verifies again without asking the responder.
-        #expect(try verifier(pki, ocsp: false).verify(verified.storedDER, now: Fixtures.signingTime + 300).signedData.content == content)
+        #expect(try await verifier(pki, ocsp: false).verify(verified.storedDER, now: Fixtures.signingTime + 300).signedData.content == content)
     }
 
     @Test("refusals: garbage, tampered content, revoked, expired, foreign and missing-OCSP certificates")
-    func refusals() throws {
+    func refusals() async throws {
         let pki = try Self.pki.get()
         let doctor = try pki.identity(named: "doctor-b")
         let now = Fixtures.signingTime + 120
-        #expect(throws: WorkflowError(.validationFailed)) { try verifier(pki).verify(Array("not a CMS".utf8), now: now) }
+        await #expect(throws: WorkflowError(.validationFailed)) { try await verifier(pki).verify(Array("not a CMS".utf8), now: now) }
 
         let (_, der) = try signedPrescription(by: doctor, chain: [])
         var tampered = der
         let offset = try #require(tampered.firstRange(of: Array("PZN".utf8))).lowerBound
         tampered[offset] = UInt8(ascii: "X")
-        #expect(throws: WorkflowError(.signatureInvalid)) { try verifier(pki).verify(tampered, now: now) }
+        await #expect(throws: WorkflowError(.signatureInvalid)) { try await verifier(pki).verify(tampered, now: now) }
 
-        #expect(throws: WorkflowError(.ocspBackendError)) { try verifier(pki, ocsp: false).verify(der, now: now) }
+        await #expect(throws: WorkflowError(.ocspBackendError)) { try await verifier(pki, ocsp: false).verify(der, now: now) }
 
         var revoking = pki
         try revoking.revoke("doctor-b", reason: .keyCompromise, at: Fixtures.signingTime - 3_600)
-        #expect(throws: WorkflowError(.certificateInvalid)) { try verifier(revoking).verify(der, now: now) }
+        await #expect(throws: WorkflowError(.certificateInvalid)) { try await verifier(revoking).verify(der, now: now) }
 
         let expiredProfile = TestPKI.Profile.hba(
             name: "doctor-expired",
@@ -85,10 +85,10 @@ struct PrescriptionSignatureTests {
         var withExpired = pki
         try withExpired.add(expired)
         let (_, expiredDER) = try signedPrescription(by: expired, chain: [])
-        #expect(throws: WorkflowError(.certificateInvalid)) { try verifier(withExpired).verify(expiredDER, now: now) }
+        await #expect(throws: WorkflowError(.certificateInvalid)) { try await verifier(withExpired).verify(expiredDER, now: now) }
 
         let foreign = try TestPKI.generate(seed: 43)
         let (_, foreignDER) = try signedPrescription(by: try foreign.identity(named: "doctor-a"), chain: [])
-        #expect(throws: WorkflowError(.certificateInvalid)) { try verifier(pki).verify(foreignDER, now: now) }
+        await #expect(throws: WorkflowError(.certificateInvalid)) { try await verifier(pki).verify(foreignDER, now: now) }
     }
 }
