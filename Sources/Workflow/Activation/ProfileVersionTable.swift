@@ -73,6 +73,26 @@ public struct ProfileVersionTable: Codable, Hashable, Sendable {
         }
     }
 
+    /// The prefix of the E-Rezept workflow's StructureDefinitions.
+    static let workflowProfilePrefix = "https://gematik.de/fhir/erp/StructureDefinition/"
+
+    /// Checks that `profile` is one of `names` from the E-Rezept workflow package (`GEM_ERP_PR_…`) in a version accepted
+    /// on `day`, as the resources of a `$dispense` or `$close` body must be (spec/fd-api.md §1.4).
+    /// - Throws: ``WorkflowError/Code/unknownProfile`` for a missing profile or version, another profile, or a version
+    ///   not accepted on that day.
+    public func checkWorkflowProfile(_ profile: CanonicalProfile?, oneOf names: Set<String>, on day: CalendarDate) throws(WorkflowError) {
+        guard let profile, let version = profile.version else {
+            throw WorkflowError(.unknownProfile, reason: "a resource declares no versioned profile (expected one of \(names.sorted()))")
+        }
+        guard profile.url.hasPrefix(Self.workflowProfilePrefix), names.contains(profile.name) else {
+            throw WorkflowError(.unknownProfile, reason: "unexpected profile \(profile.url) (expected one of \(names.sorted()))")
+        }
+        let accepted = self.period(on: day)?.workflow ?? []
+        guard accepted.contains(where: { Self.matches(declared: version, package: $0) }) else {
+            throw WorkflowError(.unknownProfile, reason: "\(profile) is not accepted on \(day) (accepted: \(accepted))")
+        }
+    }
+
     /// Whether a declared profile version (`1.3` or `1.3.3`) belongs to the package version `1.3.3`.
     static func matches(declared: String, package: String) -> Bool {
         let declaredParts = declared.split(separator: ".")

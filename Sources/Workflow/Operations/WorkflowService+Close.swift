@@ -37,7 +37,7 @@ extension WorkflowService {
         // A_26481: a body replaces earlier dispenses; A_24287-01: without a body, $dispense must have stored some.
         let dispenses: [UInt8]?
         if let parameters {
-            dispenses = try Self.dispenseInformation(parameters, task: stored, caller: caller).document
+            dispenses = try dispenseInformation(parameters, task: stored, caller: caller).document
         } else {
             guard documents.hasDispenses else {
                 throw WorkflowError(

@@ -26,7 +26,7 @@ extension WorkflowService {
         try Self.authorizeDispense(.dispense, stored, id: id, secret: secret, caller: caller)
         guard let stored else { throw WorkflowError(.taskNotFound, reason: "Task not found") }
         // A_24281-02: the consistency checks, outside the transaction.
-        let information = try Self.dispenseInformation(parameters, task: stored, caller: caller)
+        let information = try dispenseInformation(parameters, task: stored, caller: caller)
         let document = information.document
         let now = clock.now
         try await transaction { transaction in
@@ -66,8 +66,9 @@ extension WorkflowService {
         )
     }
 
-    /// The checked dispense information of `parameters` for `task`, dispensed by `caller`.
-    static func dispenseInformation(
+    /// The checked dispense information of `parameters` for `task`, dispensed by `caller`: first the profile versions
+    /// accepted today, then the content.
+    func dispenseInformation(
         _ parameters: FHIR.Parameters,
         task: PrescriptionTask,
         caller: OperationCaller
@@ -75,6 +76,41 @@ extension WorkflowService {
         guard let performer = caller.telematikID else {
             throw WorkflowError(.roleNotAllowed, reason: "dispensing needs an institution with a Telematik-ID")
         }
+        try Self.checkProfiles(parameters, table: activationRules.profileVersions, on: GermanCalendar.date(of: clock.now))
         return try DispenseInformation(parameters, task: task, performer: performer)
+    }
+
+    /// §1.4: the body and every MedicationDispense and Medication in it declare a workflow profile version accepted
+    /// on `day`; anything else is refused with the "unknown or unexpected profile" outcome.
+    static func checkProfiles(_ parameters: FHIR.Parameters, table: ProfileVersionTable, on day: CalendarDate) throws(WorkflowError) {
+        // Not specified in spec/fd-api.md which input profile each operation requires; chosen: either one for both,
+        // as the workflow's own examples send the dispense input to $close as well.
+        try table.checkWorkflowProfile(
+            Self.declaredProfile(parameters.meta),
+            oneOf: ["GEM_ERP_PR_PAR_DispenseOperation_Input", "GEM_ERP_PR_PAR_CloseOperation_Input"],
+            on: day
+        )
+        for parameter in parameters.parameter {
+            for part in parameter.part {
+                switch part.resource {
+                case .medicationDispense(let dispense):
+                    try table.checkWorkflowProfile(
+                        Self.declaredProfile(dispense.meta),
+                        oneOf: ["GEM_ERP_PR_MedicationDispense", "GEM_ERP_PR_MedicationDispense_DiGA"],
+                        on: day
+                    )
+                case .medication(let medication):
+                    try table.checkWorkflowProfile(Self.declaredProfile(medication.meta), oneOf: ["GEM_ERP_PR_Medication"], on: day)
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    /// The first `meta.profile` that is a workflow profile, else the first one.
+    private static func declaredProfile(_ meta: FHIR.Meta?) -> CanonicalProfile? {
+        let profiles = (meta?.profile ?? []).compactMap { $0.value.map(CanonicalProfile.init) }
+        return profiles.first { $0.url.hasPrefix(ProfileVersionTable.workflowProfilePrefix) } ?? profiles.first
     }
 }
