@@ -52,47 +52,9 @@ struct CrashRecoveryTests {
         func count(_ level: Level) -> Int { tasks.values.filter { $0.level == level }.count }
     }
 
-    /// The built `erezept`, next to the test bundle (`swift build --build-tests`).
-    private static func binary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
-        let binary = directory.appendingPathComponent("erezept")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "erezept not built at \(binary.path)")
-        return binary
-    }
-
-    /// A running server on `port` with data in `directory/data`, and its output file.
-    private struct Server {
-        let process: Process
-        let output: URL
-        let base: String
-
-        init(directory: URL, port: Int) throws {
-            base = "http://127.0.0.1:\(port)"
-            output = directory.appendingPathComponent("serve-\(UUID().uuidString).log")
-            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-            process = Process()
-            process.executableURL = try CrashRecoveryTests.binary()
-            process.arguments = ["serve", "--data", directory.appendingPathComponent("data").path, "--port", String(port)]
-            process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = process.standardOutput
-            try process.run()
-        }
-
-        var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
-
-        /// Sends SIGKILL and waits until the process is gone.
-        func kill() async throws {
-            _ = Foundation.kill(process.processIdentifier, SIGKILL)
-            for _ in 0..<100 where process.isRunning { try await _Concurrency.Task.sleep(for: .milliseconds(50)) }
-        }
-
-        /// Stops with SIGTERM and returns the exit status, or nil when it does not stop within 15 s.
-        func stop() async throws -> Int32? {
-            process.terminate()
-            for _ in 0..<150 where process.isRunning { try await _Concurrency.Task.sleep(for: .milliseconds(100)) }
-            return process.isRunning ? nil : process.terminationStatus
-        }
+    /// `erezept serve` on `port` with data in `directory/data`; its output stays in `directory`.
+    private static func server(directory: URL, port: Int) throws -> ErezeptProcess.Server {
+        try ErezeptProcess.Server(["--data", directory.appendingPathComponent("data").path, "--port", String(port)], outputIn: directory)
     }
 
     /// Tokens and signing material for one running server.
@@ -206,11 +168,11 @@ struct CrashRecoveryTests {
     }
 
     /// Polls /metadata until it answers 200 (at most 60 s); the server's PKI.
-    private func waitUntilReady(_ server: Server, pki: URL) async throws -> TestPKI {
+    private func waitUntilReady(_ server: ErezeptProcess.Server, base: String, pki: URL) async throws -> TestPKI {
         for _ in 0..<600 {
             #expect(server.process.isRunning, "serve exited: \(server.text)")
             if !server.process.isRunning { break }
-            if let loaded = try? TestPKI.load(from: pki), let client = try? Client(base: server.base, pki: loaded),
+            if let loaded = try? TestPKI.load(from: pki), let client = try? Client(base: base, pki: loaded),
                 let (status, _) = try? await client.send("GET", "/metadata", token: client.practice), status == 200
             {
                 return loaded
@@ -229,9 +191,10 @@ struct CrashRecoveryTests {
         let pkiDirectory = directory.appendingPathComponent("data/pki")
         let firstPort = Int.random(in: 20_000...59_999)
 
-        let first = try Server(directory: directory, port: firstPort)
+        let first = try Self.server(directory: directory, port: firstPort)
         defer { if first.process.isRunning { first.process.terminate() } }
-        let client = try Client(base: first.base, pki: try await waitUntilReady(first, pki: pkiDirectory))
+        let firstBase = "http://127.0.0.1:\(firstPort)"
+        let client = try Client(base: firstBase, pki: try await waitUntilReady(first, base: firstBase, pki: pkiDirectory))
         let ledger = Ledger()
         // One full lifecycle before the load, so that a completed task is always among those checked.
         try await client.lifecycle(ledger)
@@ -264,9 +227,10 @@ struct CrashRecoveryTests {
         #expect(await ledger.count(.completed) >= 1)
 
         // The restart on the same data directory (another port, so that a socket left from the kill cannot block it).
-        let second = try Server(directory: directory, port: firstPort + 1)
+        let second = try Self.server(directory: directory, port: firstPort + 1)
         defer { if second.process.isRunning { second.process.terminate() } }
-        let again = try Client(base: second.base, pki: try await waitUntilReady(second, pki: pkiDirectory))
+        let secondBase = "http://127.0.0.1:\(firstPort + 1)"
+        let again = try Client(base: secondBase, pki: try await waitUntilReady(second, base: secondBase, pki: pkiDirectory))
         #expect(!second.text.contains("(created now)"))
         let (metadata, _) = try await again.send("GET", "/metadata", token: again.practice)
         #expect(metadata == 200)

@@ -60,9 +60,13 @@ enum ErezeptProcess {
     struct Server {
         let process: Process
         let output: URL
+        /// Whether ``stop()`` removes the output file (it does unless the caller chose the directory).
+        private let removesOutput: Bool
 
-        init(_ arguments: [String]) throws {
-            output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
+        /// Starts `erezept serve ARGS`; the output goes to a file in `outputDirectory`, or in the temporary directory.
+        init(_ arguments: [String], outputIn outputDirectory: URL? = nil) throws {
+            removesOutput = outputDirectory == nil
+            output = (outputDirectory ?? FileManager.default.temporaryDirectory).appendingPathComponent("serve-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             process = Process()
             process.executableURL = try ErezeptProcess.binary()
@@ -102,8 +106,14 @@ enum ErezeptProcess {
         func stop() async throws -> Int32? {
             process.terminate()
             for _ in 0..<150 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
-            try? FileManager.default.removeItem(at: output)
+            if removesOutput { try? FileManager.default.removeItem(at: output) }
             return process.isRunning ? nil : process.terminationStatus
+        }
+
+        /// Sends SIGKILL and waits (at most 5 s) until the process is gone.
+        func kill() async throws {
+            _ = Foundation.kill(process.processIdentifier, SIGKILL)
+            for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
         }
     }
 

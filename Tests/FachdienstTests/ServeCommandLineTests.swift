@@ -12,39 +12,10 @@ import FoundationNetworking
 /// `$create` works with a token of `erezept token`, SIGTERM stops it cleanly, and a restart keeps the PKI.
 @Suite("erezept serve: the server process", .serialized)
 struct ServeCommandLineTests {
-    /// The built `erezept`, next to the test bundle (`swift build --build-tests`).
-    private static func binary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
-        let binary = directory.appendingPathComponent("erezept")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "erezept not built at \(binary.path)")
-        return binary
-    }
 
-    /// A running server on `port` with data in `directory`, and its output file.
-    private struct Server {
-        let process: Process
-        let output: URL
-
-        init(directory: URL, port: Int) throws {
-            output = directory.appendingPathComponent("serve-\(UUID().uuidString).log")
-            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-            process = Process()
-            process.executableURL = try ServeCommandLineTests.binary()
-            process.arguments = ["serve", "--data", directory.appendingPathComponent("data").path, "--port", String(port)]
-            process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = process.standardOutput
-            try process.run()
-        }
-
-        var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
-
-        /// Stops with SIGTERM and returns the exit status, or nil when it does not stop within 15 s.
-        func stop() async throws -> Int32? {
-            process.terminate()
-            for _ in 0..<150 where process.isRunning { try await _Concurrency.Task.sleep(for: .milliseconds(100)) }
-            return process.isRunning ? nil : process.terminationStatus
-        }
+    /// `erezept serve` on `port` with data in `directory/data`; its output stays in `directory`.
+    private static func server(directory: URL, port: Int) throws -> ErezeptProcess.Server {
+        try ErezeptProcess.Server(["--data", directory.appendingPathComponent("data").path, "--port", String(port)], outputIn: directory)
     }
 
     private func request(_ method: String, _ url: String, token: String, body: String? = nil) async throws -> (Int, String) {
@@ -61,7 +32,7 @@ struct ServeCommandLineTests {
     }
 
     /// Polls /metadata until it answers 200 (at most 60 s).
-    private func waitUntilReady(_ server: Server, base: String, pki: URL) async throws -> TestPKI {
+    private func waitUntilReady(_ server: ErezeptProcess.Server, base: String, pki: URL) async throws -> TestPKI {
         for _ in 0..<600 {
             #expect(server.process.isRunning, "serve exited: \(server.text)")
             if !server.process.isRunning { break }
@@ -86,7 +57,7 @@ struct ServeCommandLineTests {
         let base = "http://127.0.0.1:\(port)"
         let pkiDirectory = directory.appendingPathComponent("data/pki")
 
-        let first = try Server(directory: directory, port: port)
+        let first = try Self.server(directory: directory, port: port)
         let pki = try await waitUntilReady(first, base: base, pki: pkiDirectory)
         #expect(first.text.contains("(created now)"))
         #expect(first.text.contains("pharmacy-a"))
@@ -103,7 +74,7 @@ struct ServeCommandLineTests {
         #expect(refused == 403)
         #expect(try await first.stop() == 0, "\(first.text)")
 
-        let second = try Server(directory: directory, port: port)
+        let second = try Self.server(directory: directory, port: port)
         let reloaded = try await waitUntilReady(second, base: base, pki: pkiDirectory)
         #expect(!second.text.contains("(created now)"))
         #expect(try reloaded.identity(named: "doctor-a").certificate == pki.identity(named: "doctor-a").certificate)

@@ -8,14 +8,6 @@ import Testing
 /// real key files, with a message naming what is missing and a non-zero status.
 @Suite("erezept serve --profile production: start-up checks")
 struct ServeProductionProfileTests {
-    /// The built `erezept`, next to the test bundle (`swift build --build-tests`).
-    private static func binary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
-        let binary = directory.appendingPathComponent("erezept")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "erezept not built at \(binary.path)")
-        return binary
-    }
 
     /// Runs `erezept serve ARGS` and returns its exit status and combined output (at most 30 s).
     private static func serve(_ arguments: [String]) async throws -> (status: Int32, output: String) {
@@ -23,7 +15,7 @@ struct ServeProductionProfileTests {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
-        process.executableURL = try self.binary()
+        process.executableURL = try ErezeptProcess.binary()
         process.arguments = ["serve"] + arguments
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = process.standardOutput
