@@ -112,6 +112,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FHIRTests",
             dependencies: [
@@ -124,6 +129,7 @@ let package = Package(
             name: "TICryptoTests",
             dependencies: [
                 "TICrypto",
+                "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Interop/ecies_vau.py", "Interop/jose_interop.py", "X509/Fixtures"],
@@ -136,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Workflow", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Storage", "Workflow", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// CMS both ways with the `openssl` CLI (a missing tool fails the test with a hint).

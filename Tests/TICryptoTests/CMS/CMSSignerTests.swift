@@ -3,6 +3,7 @@
 import Crypto
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// Our CAdES-BES signer, checked by our parser and by swift-crypto.

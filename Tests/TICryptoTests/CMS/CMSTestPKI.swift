@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import TestSupport
 import Testing
 
 /// A CA and one leaf made with the `openssl` CLI in a scratch directory, for CMS interop.

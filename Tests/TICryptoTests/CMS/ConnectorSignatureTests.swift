@@ -3,6 +3,7 @@
 import Crypto
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// The same prescription signed (QES, CAdES-BES enveloping) by three connector products with a test HBA.

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 
 /// Files for openssl cross-checks of built certificates.
 enum BuiltCertificateFiles {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import TICrypto
+import TestSupport
 import Testing
 
 /// Keys against the `openssl` CLI: its keys import, and our encodings are byte-identical to its own.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import TICrypto
+import TestSupport
 import Testing
 
 /// ECDSA and ECDH against the `openssl` CLI, both directions, both curves.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import TICrypto
+import TestSupport
 import Testing
 
 /// PKCS#12 import and export against the `openssl` CLI.

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// ERP-VAU against an independent implementation: Python `cryptography` running `ecies_vau.py` (next to this file).

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// JWS and JWE against an independent implementation: `Interop/jose_interop.py` (Python `cryptography`, and `joserfc`

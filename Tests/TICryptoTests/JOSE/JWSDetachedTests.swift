@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// JWS with detached content (RFC 7515 Appendix F), as the Fachdienst signs the patient copy.

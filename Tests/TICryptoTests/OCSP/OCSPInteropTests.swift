@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// OCSP interop with `openssl ocsp` in both directions, on brainpoolP256r1 and P-256.

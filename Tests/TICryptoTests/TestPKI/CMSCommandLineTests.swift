@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 @Suite("erezept cms: sign and verify over the built executable")

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// Runs the built `erezept` executable, which SwiftPM places next to the test bundle (`swift build --build-tests`).

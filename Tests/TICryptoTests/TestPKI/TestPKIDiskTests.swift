@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 @Suite("TestPKI on disk: the identities.json contract, byte-identical output, openssl cross-checks")

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 @Suite("TestPKI: issuing special certificates, revocations and trust anchors")

@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// Certificate signatures in every algorithm the CMS code verifies: ECDSA (brainpoolP256r1, P-256, SHA-384), RSA

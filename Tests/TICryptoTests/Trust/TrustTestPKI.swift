@@ -2,6 +2,7 @@
 
 import Foundation
 import TICrypto
+import TestSupport
 import Testing
 
 /// A two-level PKI made with the `openssl` CLI (`openssl ca`, so that validity dates can lie in the past): a root,

@@ -2,24 +2,33 @@
 
 import Foundation
 
-/// Runs independent implementations (the `openssl` CLI, Python `cryptography`) as interop oracles.
+/// Runs independent implementations (the `openssl` CLI, Python `cryptography`) as interop oracles, for every test
+/// target.
 ///
 /// A missing tool is a test failure with installation advice, never a silent skip: CI installs them.
-enum ExternalTool {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum ExternalTool {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
-    struct Output {
-        var status: Int32
-        var standardOutput: [UInt8]
-        var standardError: String
+    public struct Output {
+        public var status: Int32
+        public var standardOutput: [UInt8]
+        public var standardError: String
 
-        var text: String { String(decoding: self.standardOutput, as: UTF8.self) }
+        public var text: String { String(decoding: self.standardOutput, as: UTF8.self) }
+
+        public init(status: Int32, standardOutput: [UInt8], standardError: String) {
+            self.status = status
+            self.standardOutput = standardOutput
+            self.standardError = standardError
+        }
     }
 
     /// The absolute path of `name` in `PATH`.
-    static func locate(_ name: String, installHint: String) throws -> String {
+    public static func locate(_ name: String, installHint: String) throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
@@ -29,7 +38,7 @@ enum ExternalTool {
     }
 
     /// Runs `name arguments…` with `input` on stdin.
-    static func run(_ name: String, _ arguments: [String], input: [UInt8] = [], installHint: String) throws -> Output {
+    public static func run(_ name: String, _ arguments: [String], input: [UInt8] = [], installHint: String) throws -> Output {
         let executable = try self.locate(name, installHint: installHint)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ticrypto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -57,7 +66,7 @@ enum ExternalTool {
 
     /// Runs `openssl arguments…` and throws unless it exits with 0.
     @discardableResult
-    static func openssl(_ arguments: [String], input: [UInt8] = []) throws -> Output {
+    public static func openssl(_ arguments: [String], input: [UInt8] = []) throws -> Output {
         let output = try self.run("openssl", arguments, input: input, installHint: "apt-get install openssl")
         guard output.status == 0 else {
             throw Failure(description: "openssl \(arguments.joined(separator: " ")) exited \(output.status): \(output.standardError)")
@@ -67,7 +76,7 @@ enum ExternalTool {
 
     /// Runs `python3 arguments…` after checking that the `cryptography` package imports; throws unless it exits with 0.
     @discardableResult
-    static func python(_ arguments: [String], input: [UInt8] = []) throws -> Output {
+    public static func python(_ arguments: [String], input: [UInt8] = []) throws -> Output {
         let hint = "apt-get install python3-cryptography, or pip install cryptography"
         let check = try self.run("python3", ["-c", "import cryptography"], installHint: hint)
         guard check.status == 0 else {
