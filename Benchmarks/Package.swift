@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // NIOEmbedded only, for the channel of the request context when the router is driven without a server.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        // SHA-256, HKDF and AES-GCM for the client's PKCE and the VAU layer's cryptographic floor.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .executableTarget(
@@ -62,6 +64,26 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/WorkflowBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
+            name: "VAUIDPBenchmarks",
+            dependencies: [
+                .product(name: "Fachdienst", package: projectPackage),
+                .product(name: "IdentityProvider", package: projectPackage),
+                .product(name: "PrimarySystemKit", package: projectPackage),
+                .product(name: "Storage", package: projectPackage),
+                .product(name: "Workflow", package: projectPackage),
+                .product(name: "TICrypto", package: projectPackage),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/VAUIDPBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")

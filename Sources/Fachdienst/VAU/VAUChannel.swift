@@ -134,7 +134,7 @@ public struct VAUChannel: Sendable {
 
     private static func collectBody(of request: Request, limit: Int) async throws(VAUError) -> [UInt8] {
         let contentType = request.headers[.contentType].map {
-            $0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces).lowercased()
+            Self.trimmingWhitespace($0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0]).lowercased()
         }
         guard contentType == Self.mediaType else {
             throw VAUError(.unsupportedMediaType, reason: "the body must be \(Self.mediaType)")
@@ -153,9 +153,21 @@ public struct VAUChannel: Sendable {
     /// The inner `Authorization: Bearer` token must be the envelope's token (spec/ref-impl.md A.4, C.4 step 7).
     private static func checkToken(of inner: VAUInnerRequest, equals token: String) throws(VAUError) {
         let parts = inner.headerFields[.authorization]?.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true) ?? []
-        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].trimmingCharacters(in: .whitespaces) == token else {
+        guard parts.count == 2, parts[0].lowercased() == "bearer", Self.trimmingWhitespace(parts[1]) == token else {
             throw VAUError(.tokenMismatch, reason: "the inner Authorization header does not carry the envelope's token")
         }
+    }
+
+    /// `text` without leading and trailing members of `CharacterSet.whitespaces`, as `trimmingCharacters(in:
+    /// .whitespaces)` returns it, but without Foundation's round trip through `NSString`: on Linux that took about
+    /// 30 µs for the two checks of a request (media type and token), a scalar loop about 1 µs.
+    static func trimmingWhitespace(_ text: Substring) -> Substring {
+        let whitespace = CharacterSet.whitespaces
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
+            let last = scalars.lastIndex(where: { !whitespace.contains($0) })
+        else { return "" }
+        return Substring(scalars[first...last])
     }
 
     /// `X-erp-resource`, when sent, names the first path segment of the inner request (spec/fd-api.md §1.1).
