@@ -67,6 +67,8 @@ public struct IdentityProviderConfiguration: Sendable {
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(TICryptoError) {
         let signer = try testPKI.identity(named: "idp-sig")
+        // A card's OCSP answer is reused for an hour (OCSPResponseCache), as the QES check does.
+        let ocsp = OCSPResponseCache { certificate, now in testPKI.ocspResponse(for: certificate, now: now) }
         self.init(
             publicURL: publicURL,
             audience: audience,
@@ -74,7 +76,7 @@ public struct IdentityProviderConfiguration: Sendable {
             signingCertificate: signer.certificate,
             encryptionKey: try testPKI.idpEncryptionKey(),
             trustStore: testPKI.trustStore,
-            ocspSource: { certificate, now in testPKI.ocspResponse(for: certificate, now: now) },
+            ocspSource: { certificate, now in ocsp.response(for: certificate, now: now) },
             clients: clients,
             now: now
         )
