@@ -54,6 +54,8 @@ struct ServeSetup {
           endpoints   GET /metadata, /Task, /Task/{id}, /AuditEvent, /MedicationDispense;
                       POST /Task/$create, /Task/{id}/$activate|$accept|$reject|$dispense|$close|$abort;
                       OCSP (no token): POST /ocsp, GET /ocsp/{base64 request}
+          VAU         POST /VAU/{pseudonym} (the same FHIR routes, encrypted; no outer token);
+                      GET /VAUCertificate, /VAUCertificateOCSPResponse, /CertList, /OCSPList
           IDP         \(publicURL)/idp/.well-known/openid-configuration  (docs/idp.md; no token)
                       GET|POST /idp/sign_response, POST /idp/token, GET /idp/jwks;
                       clients gematikTestPs (http://test-ps.gematik.de/erezept), eRezeptApp (https://redirect.gematik.de/erezept)
