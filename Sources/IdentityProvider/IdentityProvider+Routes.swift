@@ -59,7 +59,7 @@ extension IdentityProvider {
             let request = try AuthorizationRequest(parameters: parameters, client: client)
             return IdentityProviderResponse.ok(try self.challengeAnswer(for: request))
         } catch {
-            context.logger.info("IDP refused an authorization request", metadata: ["idp.error": "\(error)"])
+            context.logger.info("IDP refused an authorization request", metadata: ["idp.error": "\(error.code)"])
             return IdentityProviderResponse.errorRedirect(
                 error,
                 redirectURI: client.redirectURI,
@@ -78,8 +78,9 @@ extension IdentityProvider {
         }
     }
 
+    /// Logs only the error code: reasons may name a card holder (certificate subjects), which stays out of logs.
     private func errorResponse(_ error: IdentityProviderError, context: some RequestContext) -> Response {
-        context.logger.info("IDP refused a request", metadata: ["idp.error": "\(error)"])
+        context.logger.info("IDP refused a request", metadata: ["idp.error": "\(error.code)"])
         return IdentityProviderResponse.error(error, now: self.configuration.now())
     }
 

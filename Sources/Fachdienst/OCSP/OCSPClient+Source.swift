@@ -25,10 +25,17 @@ extension OCSPClient {
         logger: Logger = Logger(label: "fachdienst.ocsp-client")
     ) -> @Sendable (TelematikCertificate, Date) async -> OCSPResponse? {
         let cache = OCSPResponseCache(refreshAfter: refreshAfter, capacity: capacity) { certificate, _ in
-            do {
+            do throws(OCSPClientError) {
                 return try await self.response(for: certificate, issuers: issuers)
             } catch {
-                logger.warning("no OCSP response", metadata: ["certificate": "\(certificate.subject)", "error": "\(error)"])
+                // The serial and issuer identify the certificate without naming its holder (no personal data in logs).
+                logger.warning(
+                    "no OCSP response",
+                    metadata: [
+                        "certificate.serial": "\(certificate.serialNumberHex)", "certificate.issuer": "\(certificate.issuer)",
+                        "error": "\(error.code)",
+                    ]
+                )
                 return nil
             }
         }
@@ -47,7 +54,10 @@ extension OCSPClient {
             return authorityKey == subjectKey
         }
         guard let issuer else {
-            throw OCSPClientError(.unknownIssuer, reason: "no known CA issued \(certificate.subject)")
+            throw OCSPClientError(
+                .unknownIssuer,
+                reason: "no known CA issued the certificate \(certificate.serialNumberHex) of \(certificate.issuer)"
+            )
         }
         return try await self.response(for: certificate, issuer: issuer)
     }
