@@ -51,6 +51,16 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        .target(
+            name: "RouterBenchmarkSupport",
+            dependencies: [
+                .product(name: "Fachdienst", package: projectPackage),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            path: "Benchmarks/RouterBenchmarkSupport",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "WorkflowBenchmarks",
             dependencies: [
@@ -62,6 +72,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "RouterBenchmarkSupport",
             ],
             path: "Benchmarks/WorkflowBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
@@ -82,6 +93,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "RouterBenchmarkSupport",
             ],
             path: "Benchmarks/VAUIDPBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],

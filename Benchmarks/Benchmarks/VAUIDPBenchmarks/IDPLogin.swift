@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import PrimarySystemKit
+import RouterBenchmarkSupport
 import TICrypto
 
 /// The IDP as the client knows it after discovery: the verified discovery document's endpoints and the two keys.
@@ -17,7 +18,7 @@ struct Discovery: Sendable {
 
     /// Fetches the discovery document, checks its signer certificate against `trustStore` and its signature, and fetches
     /// `puk_idp_sig` and `puk_idp_enc`.
-    static func fetch(_ client: Client, trustStore: TrustStore, now: Date) async throws -> Discovery {
+    static func fetch(_ client: RouterClient, trustStore: TrustStore, now: Date) async throws -> Discovery {
         let document = try await client.execute(uri: "/idp/.well-known/openid-configuration", method: .get)
         try VAUIDPWorld.expect(document, "discovery")
         let jws = try JWS(compact: String(buffer: document.body))
@@ -69,7 +70,7 @@ enum IDPLogin {
     static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
     /// Logs in with `card`; returns the access token (the decrypted JWS).
-    static func login(_ client: Client, _ discovery: Discovery, card: SoftwareCard, server: ServerTime) async throws -> String {
+    static func login(_ client: RouterClient, _ discovery: Discovery, card: SoftwareCard, server: ServerTime) async throws -> String {
         let verifier = Base64URL.encode(Self.randomBytes(32))
         let codeChallenge = Base64URL.encode(SHA256.hash(data: Array(verifier.utf8)))
         let state = Base64URL.encode(Self.randomBytes(16))
@@ -174,14 +175,5 @@ enum IDPLogin {
     static func randomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    }
-}
-
-/// The process's CPU time, all threads, in nanoseconds.
-enum CPUClock {
-    static func processNanoseconds() -> Int {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return time.tv_sec * 1_000_000_000 + time.tv_nsec
     }
 }

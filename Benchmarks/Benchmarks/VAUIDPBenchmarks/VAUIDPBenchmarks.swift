@@ -4,6 +4,7 @@ import Benchmark
 import Crypto
 import Fachdienst
 import Foundation
+import RouterBenchmarkSupport
 import Synchronization
 import TICrypto
 import Workflow
@@ -120,7 +121,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         var plain = 0
         if plainFirst { plain = try await cpuTime { blackHole(try await world.plainGetTask(setup.taskID)) } }
-        var response: Client.Response?
+        var response: RouterClient.Response?
         let vau = try await cpuTime { response = try await world.postVAU(sealed) }
         if !plainFirst { plain = try await cpuTime { blackHole(try await world.plainGetTask(setup.taskID)) } }
         let start = CPUClock.processNanoseconds()

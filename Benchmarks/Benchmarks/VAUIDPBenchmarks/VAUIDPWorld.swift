@@ -8,6 +8,7 @@ import IdentityProvider
 import Logging
 import NIOEmbedded
 import PrimarySystemKit
+import RouterBenchmarkSupport
 import Storage
 import Synchronization
 import TICrypto
@@ -38,7 +39,7 @@ final class VAUIDPWorld: Sendable {
 
     let now: Date
     let pki: TestPKI
-    let client: Client
+    let client: RouterClient
     let signatureCounter: CountingSignatureVerifier
     /// The VAU's public key, as the client takes it from C.FD.ENC.
     let vauPublicKey: BrainpoolP256r1.KeyAgreement.PublicKey
@@ -130,7 +131,7 @@ final class VAUIDPWorld: Sendable {
         let idpRoutes = RouteCollection(context: FachdienstRequestContext.self)
         idp.addRoutes(to: idpRoutes)
         let router = buildRouter(configuration: configuration, accessTokenVerifier: verifier, workflow: workflow, publicRoutes: idpRoutes)
-        let client = Client(responder: router.buildResponder())
+        let client = RouterClient(responder: router.buildResponder())
         self.client = client
         self.card = try SoftwareCard(testPKI: pki, identity: "practice-a")
         self.pseudonym = Mutex("0")
@@ -174,7 +175,13 @@ final class VAUIDPWorld: Sendable {
     }
 
     /// `$create` and `$activate` of one task by practice A.
-    private static func createActivatedTask(_ client: Client, token: String, bundle: String, signer: CMSSigner, now: Date) async throws -> String {
+    private static func createActivatedTask(
+        _ client: RouterClient,
+        token: String,
+        bundle: String,
+        signer: CMSSigner,
+        now: Date
+    ) async throws -> String {
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(token)"
         headers[.accept] = "application/fhir+json"
@@ -185,7 +192,7 @@ final class VAUIDPWorld: Sendable {
         let created = try await client.execute(uri: "/Task/$create", method: .post, headers: headers, body: ByteBuffer(string: create))
         try expect(created, "$create")
         let bytes = Array(buffer: created.body)
-        guard let id = value(after: "\"id\":\"", in: bytes), let accessCode = identifier(AccessCode.system, in: bytes) else {
+        guard let id = JSONScan.value(after: "\"id\":\"", in: bytes), let accessCode = JSONScan.identifier(AccessCode.system, in: bytes) else {
             throw BenchmarkFailure("$create without id or AccessCode")
         }
         let qes = try signer.sign(Array(bundle.replacingOccurrences(of: Self.examplePrescriptionID, with: id).utf8), signingTime: now)
@@ -206,7 +213,7 @@ final class VAUIDPWorld: Sendable {
     // MARK: - Plain and VAU requests
 
     /// The insurant's plain `GET /Task/{id}`: the Task with the patient copy of the prescription.
-    func plainGetTask(_ taskID: String) async throws -> Client.Response {
+    func plainGetTask(_ taskID: String) async throws -> RouterClient.Response {
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(self.insurantToken)"
         headers[.accept] = "application/fhir+json"
@@ -240,7 +247,7 @@ final class VAUIDPWorld: Sendable {
     }
 
     /// `POST /VAU/{pseudonym}` with `sealed`: the server's whole handling of one VAU request.
-    func postVAU(_ sealed: SealedRequest) async throws -> Client.Response {
+    func postVAU(_ sealed: SealedRequest) async throws -> RouterClient.Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/octet-stream"
         headers[.accept] = "application/octet-stream"
@@ -254,7 +261,7 @@ final class VAUIDPWorld: Sendable {
     }
 
     /// The client's check of a VAU answer: decrypts it and expects an inner 200.
-    func openVAU(_ response: Client.Response, _ sealed: SealedRequest) throws -> HTTPResponseMessage {
+    func openVAU(_ response: RouterClient.Response, _ sealed: SealedRequest) throws -> HTTPResponseMessage {
         let inner = try HTTP1Codec.parseResponse(try sealed.exchange.open(Array(buffer: response.body)))
         guard inner.status == 200 else {
             throw BenchmarkFailure("the inner GET /Task/{id} answered \(inner.status): \(String(decoding: inner.body.prefix(400), as: UTF8.self))")
@@ -269,36 +276,10 @@ final class VAUIDPWorld: Sendable {
 
     // MARK: - Helpers
 
-    static func expect(_ response: Client.Response, _ operation: String) throws {
+    static func expect(_ response: RouterClient.Response, _ operation: String) throws {
         guard response.status.code / 100 == 2 || response.status.code == 302 else {
             throw BenchmarkFailure("\(operation) answered \(response.status.code): \(String(buffer: response.body).prefix(400))")
         }
-    }
-
-    /// The value of the identifier with `system` in a JSON body (`system` precedes `value` in FHIR's order).
-    static func identifier(_ system: String, in bytes: [UInt8]) -> String? {
-        let marker = Array("\"system\":\"\(system)\"".utf8)
-        guard let start = self.range(of: marker, in: bytes, from: 0) else { return nil }
-        return self.value(after: "\"value\":\"", in: bytes, from: start)
-    }
-
-    /// The string after the first `prefix` at or after `from`, up to the next quote.
-    static func value(after prefix: String, in bytes: [UInt8], from: Int = 0) -> String? {
-        let marker = Array(prefix.utf8)
-        guard let start = self.range(of: marker, in: bytes, from: from) else { return nil }
-        let begin = start + marker.count
-        guard let end = bytes[begin...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: bytes[begin..<end], as: UTF8.self)
-    }
-
-    static func range(of marker: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count >= marker.count, from <= bytes.count - marker.count else { return nil }
-        var index = from
-        while index <= bytes.count - marker.count {
-            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) { return index }
-            index += 1
-        }
-        return nil
     }
 }
 
@@ -315,53 +296,5 @@ final class CountingSignatureVerifier: AccessTokenSignatureVerifier {
     func verifySignature(of jws: JWS) throws {
         self.calls.add(1, ordering: .relaxed)
         try self.wrapped.verifySignature(of: jws)
-    }
-}
-
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) { self.description = description }
-}
-
-/// Sends requests straight to the router's responder, as Hummingbird's server does after parsing HTTP: a request with
-/// its whole body, a fresh request context per request, and the response body collected into one buffer.
-struct Client: Sendable {
-    struct Response: Sendable {
-        var status: HTTPResponse.Status
-        var headers: HTTPFields
-        var body: ByteBuffer
-    }
-
-    let responder: RouterResponder<FachdienstRequestContext>
-    let logger = Logger(label: "vau-idp-benchmark", factory: { _ in SwiftLogNoOpLogHandler() })
-    let channel = NIOAsyncTestingChannel()
-
-    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Response {
-        var headers = headers
-        if let body { headers[.contentLength] = String(body.readableBytes) }
-        let request = Request(
-            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: uri, headerFields: headers),
-            body: RequestBody(buffer: body ?? ByteBuffer())
-        )
-        let context = FachdienstRequestContext(source: .init(channel: self.channel, logger: self.logger))
-        let response = try await self.responder.respond(to: request, context: context)
-        let collected = Collected()
-        try await response.body.write(Collector(collected: collected))
-        return Response(status: response.status, headers: response.headers, body: collected.body.withLock { $0 })
-    }
-
-    final class Collected: Sendable {
-        let body = Mutex(ByteBuffer())
-    }
-
-    struct Collector: ResponseBodyWriter {
-        let collected: Collected
-
-        mutating func write(_ buffer: ByteBuffer) async throws {
-            _ = self.collected.body.withLock { $0.writeImmutableBuffer(buffer) }
-        }
-
-        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOEmbedded
+import RouterBenchmarkSupport
 import Storage
 import Synchronization
 import TICrypto
@@ -30,7 +31,7 @@ final class LifecycleWorld: Sendable {
     static let exampleKVNR = "X234567891"
 
     let now: Date
-    let client: Client
+    let client: RouterClient
     let prescriptionSignature: PrescriptionSignature
     let receiptSigner: ReceiptSigner
     let patientCopySigner: PatientCopySigner
@@ -73,7 +74,7 @@ final class LifecycleWorld: Sendable {
             receiptSigner: receiptSigner,
             patientCopySigner: patientCopySigner
         )
-        self.client = Client(responder: try buildRouter(configuration: configuration, workflow: workflow).buildResponder())
+        self.client = RouterClient(responder: try buildRouter(configuration: configuration, workflow: workflow).buildResponder())
         self.prescriptionSignature = signature
         self.receiptSigner = receiptSigner
         self.patientCopySigner = patientCopySigner
@@ -115,7 +116,7 @@ final class LifecycleWorld: Sendable {
     }
 
     /// Runs `body` with a client of the in-process router.
-    func withClient(_ body: @Sendable (Client) async throws -> Void) async throws {
+    func withClient(_ body: @Sendable (RouterClient) async throws -> Void) async throws {
         try await body(self.client)
     }
 
@@ -135,7 +136,7 @@ final class LifecycleWorld: Sendable {
 
     /// Signs the QES and builds the dispense body for the PrescriptionID the next `$create` will answer. The first call
     /// makes one `$create` to learn the sequence; that task stays a draft.
-    func prepare(_ client: Client) async throws -> Prepared {
+    func prepare(_ client: RouterClient) async throws -> Prepared {
         if self.lastID.withLock({ $0 }) == nil { _ = try await self.create(client, nil) }
         guard let last = self.lastID.withLock({ $0 }), let flowtype = last.flowtype else {
             throw BenchmarkFailure("no $create seen yet")
@@ -152,7 +153,7 @@ final class LifecycleWorld: Sendable {
     }
 
     /// The five requests of one lifecycle.
-    func lifecycle(_ client: Client, _ prepared: Prepared) async throws {
+    func lifecycle(_ client: RouterClient, _ prepared: Prepared) async throws {
         let task = try await self.create(client, prepared)
         try await self.activate(client, task, prepared)
         let secret = try await self.accept(client, task)
@@ -160,7 +161,7 @@ final class LifecycleWorld: Sendable {
         try await self.close(client, task, secret: secret)
     }
 
-    func create(_ client: Client, _ prepared: Prepared?) async throws -> CreatedTask {
+    func create(_ client: RouterClient, _ prepared: Prepared?) async throws -> CreatedTask {
         let body =
             #"{"resourceType":"Parameters","parameter":[{"name":"workflowType","valueCoding":{"system":""#
             + Flowtype.system + #"","code":"160"}}]}"#
@@ -172,7 +173,7 @@ final class LifecycleWorld: Sendable {
         )
         try Self.expect(response, "$create")
         let bytes = Array(buffer: response.body)
-        guard let id = Self.value(after: "\"id\":\"", in: bytes), let code = Self.identifier(AccessCode.system, in: bytes) else {
+        guard let id = JSONScan.value(after: "\"id\":\"", in: bytes), let code = JSONScan.identifier(AccessCode.system, in: bytes) else {
             throw BenchmarkFailure("$create without id or AccessCode")
         }
         let created = try PrescriptionID(id)
@@ -181,7 +182,7 @@ final class LifecycleWorld: Sendable {
         return CreatedTask(id: id, accessCode: code)
     }
 
-    func activate(_ client: Client, _ task: CreatedTask, _ prepared: Prepared) async throws {
+    func activate(_ client: RouterClient, _ task: CreatedTask, _ prepared: Prepared) async throws {
         let body =
             #"{"resourceType":"Parameters","parameter":[{"name":"ePrescription","resource":{"resourceType":"Binary","contentType":"application/pkcs7-mime","data":""#
             + Data(prepared.qes).base64EncodedString() + #""}}]}"#
@@ -197,20 +198,20 @@ final class LifecycleWorld: Sendable {
     }
 
     /// `$accept`; the Secret.
-    func accept(_ client: Client, _ task: CreatedTask) async throws -> String {
+    func accept(_ client: RouterClient, _ task: CreatedTask) async throws -> String {
         let response = try await client.execute(
             uri: "/Task/\(task.id)/$accept?ac=\(task.accessCode)",
             method: .post,
             headers: self.headers(self.pharmacyToken, contentType: false)
         )
         try Self.expect(response, "$accept")
-        guard let secret = Self.identifier(Secret.system, in: Array(buffer: response.body)) else {
+        guard let secret = JSONScan.identifier(Secret.system, in: Array(buffer: response.body)) else {
             throw BenchmarkFailure("$accept without Secret")
         }
         return secret
     }
 
-    func dispense(_ client: Client, _ task: CreatedTask, _ prepared: Prepared, secret: String) async throws {
+    func dispense(_ client: RouterClient, _ task: CreatedTask, _ prepared: Prepared, secret: String) async throws {
         let response = try await client.execute(
             uri: "/Task/\(task.id)/$dispense?secret=\(secret)",
             method: .post,
@@ -220,7 +221,7 @@ final class LifecycleWorld: Sendable {
         try Self.expect(response, "$dispense")
     }
 
-    func close(_ client: Client, _ task: CreatedTask, secret: String) async throws {
+    func close(_ client: RouterClient, _ task: CreatedTask, secret: String) async throws {
         let response = try await client.execute(
             uri: "/Task/\(task.id)/$close?secret=\(secret)",
             method: .post,
@@ -238,7 +239,7 @@ final class LifecycleWorld: Sendable {
     /// A receipt of one real lifecycle, as XML, for the cryptographic floor; made on first use.
     func sampleReceipt() async throws -> [UInt8] {
         if let receipt = self.receipt.withLock({ $0 }) { return receipt }
-        let receipt = try await { (client: Client) async throws -> [UInt8] in
+        let receipt = try await { (client: RouterClient) async throws -> [UInt8] in
             let next = try await self.prepare(client)
             let task = try await self.create(client, next)
             try await self.activate(client, task, next)
@@ -265,82 +266,9 @@ final class LifecycleWorld: Sendable {
         return fields
     }
 
-    static func expect(_ response: Client.Response, _ operation: String) throws {
+    static func expect(_ response: RouterClient.Response, _ operation: String) throws {
         guard response.status.code / 100 == 2 else {
             throw BenchmarkFailure("\(operation) answered \(response.status.code): \(String(buffer: response.body).prefix(400))")
         }
-    }
-
-    /// The value of the identifier with `system` in a JSON body (`system` precedes `value` in FHIR's order).
-    static func identifier(_ system: String, in bytes: [UInt8]) -> String? {
-        let marker = Array("\"system\":\"\(system)\"".utf8)
-        guard let start = self.range(of: marker, in: bytes, from: 0) else { return nil }
-        return self.value(after: "\"value\":\"", in: bytes, from: start)
-    }
-
-    /// The string after the first `prefix` at or after `from`, up to the next quote.
-    static func value(after prefix: String, in bytes: [UInt8], from: Int = 0) -> String? {
-        let marker = Array(prefix.utf8)
-        guard let start = self.range(of: marker, in: bytes, from: from) else { return nil }
-        let begin = start + marker.count
-        guard let end = bytes[begin...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: bytes[begin..<end], as: UTF8.self)
-    }
-
-    static func range(of marker: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count >= marker.count, from <= bytes.count - marker.count else { return nil }
-        var index = from
-        while index <= bytes.count - marker.count {
-            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) { return index }
-            index += 1
-        }
-        return nil
-    }
-}
-
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) { self.description = description }
-}
-
-/// Sends requests straight to the router's responder, as Hummingbird's server does after parsing HTTP: a request with
-/// its whole body, a fresh request context per request, and the response body collected into one buffer.
-struct Client: Sendable {
-    struct Response: Sendable {
-        var status: HTTPResponse.Status
-        var body: ByteBuffer
-    }
-
-    let responder: RouterResponder<FachdienstRequestContext>
-    let logger = Logger(label: "workflow-benchmark", factory: { _ in SwiftLogNoOpLogHandler() })
-    let channel = NIOAsyncTestingChannel()
-
-    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer? = nil) async throws -> Response {
-        var headers = headers
-        if let body { headers[.contentLength] = String(body.readableBytes) }
-        let request = Request(
-            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: uri, headerFields: headers),
-            body: RequestBody(buffer: body ?? ByteBuffer())
-        )
-        let context = FachdienstRequestContext(source: .init(channel: self.channel, logger: self.logger))
-        let response = try await self.responder.respond(to: request, context: context)
-        let collected = Collected()
-        try await response.body.write(Collector(collected: collected))
-        return Response(status: response.status, body: collected.body.withLock { $0 })
-    }
-
-    final class Collected: Sendable {
-        let body = Mutex(ByteBuffer())
-    }
-
-    struct Collector: ResponseBodyWriter {
-        let collected: Collected
-
-        mutating func write(_ buffer: ByteBuffer) async throws {
-            self.collected.body.withLock { $0.writeImmutableBuffer(buffer) }
-        }
-
-        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 }

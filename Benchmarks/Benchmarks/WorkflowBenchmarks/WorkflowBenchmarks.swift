@@ -3,6 +3,7 @@
 import Benchmark
 import FHIR
 import Foundation
+import RouterBenchmarkSupport
 import Workflow
 
 /// Full prescription lifecycles ($create, $activate, $accept, $dispense, $close) against the in-process router over
@@ -165,18 +166,12 @@ final class Measured: @unchecked Sendable {
     init(_ benchmark: Benchmark) { self.benchmark = benchmark }
 
     func start() {
-        self.startedAt = Self.processCPUNanoseconds()
+        self.startedAt = CPUClock.processNanoseconds()
         self.benchmark.startMeasurement()
     }
 
     func stop() {
         self.benchmark.stopMeasurement()
-        self.benchmark.measurement(Self.processCPU, (Self.processCPUNanoseconds() - self.startedAt) / 1_000)
-    }
-
-    private static func processCPUNanoseconds() -> Int {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return time.tv_sec * 1_000_000_000 + time.tv_nsec
+        self.benchmark.measurement(Self.processCPU, (CPUClock.processNanoseconds() - self.startedAt) / 1_000)
     }
 }
