@@ -300,10 +300,9 @@ private let xhtml = "http://www.w3.org/1999/xhtml"
             entities += "<!ENTITY lol\(level) \"\(String(repeating: previous, count: 10))\">"
         }
         let xml = #"<?xml version="1.0"?><!DOCTYPE Patient [\#(entities)]><Patient xmlns="http://hl7.org/fhir"><id value="&lol9;"/></Patient>"#
-        let start = ContinuousClock.now
+        // Refused before any expansion (an expanding parser would need about 3 GB here, not a wall-clock limit).
         let error = failure(xml)
         #expect(error?.code == .syntax)
-        #expect(ContinuousClock.now - start < .seconds(1))
     }
 
     @Test func externalEntitiesAreRejected() {

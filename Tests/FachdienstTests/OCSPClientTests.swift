@@ -90,16 +90,14 @@ struct OCSPClientTests {
         }
     }
 
-    @Test("nobody listening at the AIA's URL: unreachable, within the timeout")
+    @Test("nobody listening at the AIA's URL: a typed unreachable error")
     func unreachable() async throws {
         // Port 1 (tcpmux) is not served here: the connection is refused.
         let pki = try Self.pki(ocspURL: "http://127.0.0.1:1/ocsp", seed: 22)
         let (certificate, issuer) = try Self.certificate(pki, "doctor-a")
-        let started = ContinuousClock.now
         await #expect(throws: OCSPClientError(.unreachable, reason: "")) {
             try await OCSPClient(timeout: 2).response(for: certificate, issuer: issuer)
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test("garbage, an empty body, a refusal and an answer about another certificate are typed errors")
